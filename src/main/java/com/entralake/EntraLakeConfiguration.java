@@ -1,0 +1,75 @@
+package com.entralake;
+
+import java.time.Instant;
+
+import javax.net.ssl.SSLContext;
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.entralake.batch.CollectionContext;
+import com.entralake.batch.RunHistory;
+import com.entralake.config.EntraLakeProperties;
+import com.entralake.lake.LakeFileSystem;
+import com.entralake.lake.ParquetSettings;
+import com.entralake.run.CollectRun;
+import com.entralake.run.TenantCollector;
+import com.entralake.run.TenantLocks;
+import com.entralake.schema.GraphSchemaCatalog;
+import com.entralake.tenant.TenantSessionFactory;
+import com.entralake.tenant.TenantSessions;
+import com.entralake.time.JobClock;
+import com.entralake.tls.TrustStoreSslContext;
+
+/** Plain wiring of the collection pieces; the configuration was validated before this context started. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EntraLakeProperties.class)
+public class EntraLakeConfiguration {
+
+    @Bean
+    JobClock jobClock(@Value("${entralake.now:}") String now) {
+        return now.isBlank() ? JobClock.system() : JobClock.fixed(Instant.parse(now));
+    }
+
+    @Bean
+    CollectionContext collectionContext(EntraLakeProperties properties, JobClock clock) {
+        return new CollectionContext(LakeFileSystem.open(properties.getLakeRoot()), ParquetSettings.defaults(),
+                GraphSchemaCatalog.load(), clock, properties.getCollection());
+    }
+
+    @Bean
+    TenantSessions tenantSessions() {
+        return new TenantSessions();
+    }
+
+    @Bean
+    TenantSessionFactory tenantSessionFactory(EntraLakeProperties properties) {
+        EntraLakeProperties.Http http = properties.getHttp();
+        String passwordEnv = http.getTrustStorePasswordEnv();
+        char[] password = passwordEnv == null || passwordEnv.isBlank() || System.getenv(passwordEnv) == null
+                ? new char[0] : System.getenv(passwordEnv).toCharArray();
+        SSLContext ssl = TrustStoreSslContext.create(http.getTrustStore(), password);
+        return new TenantSessionFactory(http, ssl);
+    }
+
+    @Bean
+    TenantCollector tenantCollector(JobOperator jobOperator, @Qualifier("collectEventsJob") Job eventsJob,
+            @Qualifier("collectSnapshotJob") Job snapshotJob, JobRepository jobRepository, CollectionContext context,
+            TenantSessionFactory sessionFactory, TenantSessions sessions, DataSource dataSource,
+            EntraLakeProperties properties) {
+        return new TenantCollector(jobOperator, eventsJob, snapshotJob, new RunHistory(jobRepository), context,
+                sessionFactory, sessions, new TenantLocks(dataSource, properties.getLockDir()));
+    }
+
+    @Bean
+    CollectRun collectRun(EntraLakeProperties properties, TenantCollector collector) {
+        return new CollectRun(properties, collector);
+    }
+}

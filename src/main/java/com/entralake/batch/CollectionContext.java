@@ -1,0 +1,46 @@
+package com.entralake.batch;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.avro.Schema;
+
+import com.entralake.catalog.DataType;
+import com.entralake.config.EntraLakeProperties;
+import com.entralake.lake.LakeFileSystem;
+import com.entralake.lake.LakeLayout;
+import com.entralake.lake.ParquetSettings;
+import com.entralake.schema.GraphSchemaCatalog;
+import com.entralake.time.JobClock;
+
+/** The lake, the schemas, the clock and the collection settings every collection step shares. */
+public final class CollectionContext {
+
+    private final LakeFileSystem lake;
+    private final LakeLayout layout;
+    private final ParquetSettings parquet;
+    private final GraphSchemaCatalog schemas;
+    private final JobClock clock;
+    private final EntraLakeProperties.Collection settings;
+    private final Map<String, Schema> schemaByDataset = new ConcurrentHashMap<>();
+
+    public CollectionContext(LakeFileSystem lake, ParquetSettings parquet, GraphSchemaCatalog schemas, JobClock clock,
+            EntraLakeProperties.Collection settings) {
+        this.lake = lake;
+        this.layout = new LakeLayout(lake.root());
+        this.parquet = parquet;
+        this.schemas = schemas;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public Schema schemaOf(DataType type) {
+        return schemaByDataset.computeIfAbsent(type.dataset(), d -> schemas.recordSchema(type.schemaEntity()));
+    }
+
+    public LakeFileSystem lake() { return lake; }
+    public LakeLayout layout() { return layout; }
+    public ParquetSettings parquet() { return parquet; }
+    public JobClock clock() { return clock; }
+    public EntraLakeProperties.Collection settings() { return settings; }
+}

@@ -1,0 +1,204 @@
+package com.entralake.batch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import com.entralake.catalog.DataType;
+import com.entralake.catalog.DataTypeCatalog;
+import com.entralake.graph.GraphPage;
+import com.entralake.graph.GraphQuery;
+import com.entralake.lake.CommitResult;
+import com.entralake.lake.EventWindowWriter;
+import com.entralake.schema.RecordNormalizer;
+import com.entralake.tenant.TenantSession;
+import com.entralake.tenant.TenantSessions;
+import com.entralake.window.EventTime;
+import com.entralake.window.TimeWindow;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Collects one tenant's events for a range {@code [start, end)} with as few Graph requests as the data
+ * allows, and commits them window by window.
+ *
+ * <p>One query covers the whole uncommitted part of the range ({@code ge start and le resumeBefore}),
+ * however many windows it spans, so a sparse month costs a handful of requests and a dense hour is read
+ * in full pages. Graph returns events newest first, so windows complete — and are committed, each to
+ * the one file its window names — from the newest to the oldest. {@code resumeBefore}, the start of the
+ * oldest committed window, is saved in the step's execution context after every page: a restart queries
+ * only {@code [start, resumeBefore]}, dropping records at {@code resumeBefore} itself (they belong to the
+ * committed window), so finished windows are not redone and an interrupted window is rewritten whole.
+ *
+ * <p>Each call of {@link #execute} reads one page and ends a transaction, so the restart point is never
+ * more than one page behind what was committed to the lake. Memory holds one page and one window's ids.
+ */
+public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(EventCollectionTasklet.class);
+
+    private final CollectionContext context;
+    private final TenantSessions sessions;
+
+    private DataType type;
+    private TenantSession session;
+    private TimeWindow range;
+    private Duration windowSize;
+    private Instant resumeBefore;
+    private URI nextUrl;
+    private boolean queryStarted;
+    private final Set<URI> seenLinks = new HashSet<>();
+    private TimeWindow openWindow;
+    private EventWindowWriter writer;
+    private RecordNormalizer normalizer;
+    private ProgressLog progress;
+    private long recordsThisExecution;
+
+    public EventCollectionTasklet(CollectionContext context, TenantSessions sessions) {
+        this.context = context;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        var params = stepExecution.getJobParameters();
+        type = DataTypeCatalog.byDataset(params.getString(JobParameterNames.DATASET)).orElseThrow();
+        session = sessions.get(params.getString(JobParameterNames.TENANT_ID));
+        range = new TimeWindow(Instant.parse(params.getString(JobParameterNames.RANGE_START)),
+                Instant.parse(params.getString(JobParameterNames.RANGE_END)));
+        windowSize = context.settings().getWindow();
+        ExecutionContext ec = stepExecution.getExecutionContext();
+        resumeBefore = ec.containsKey(StepProgress.RESUME_BEFORE)
+                ? Instant.parse(ec.getString(StepProgress.RESUME_BEFORE)) : range.end();
+        normalizer = new RecordNormalizer(context.schemaOf(type));
+        progress = new ProgressLog(type.dataset() + " [" + session.name() + "]", context.settings().getProgressInterval());
+        if (resumeBefore.isBefore(range.end())) {
+            log.info("{} [{}]: resuming {} — windows from {} on are already committed", type.dataset(),
+                    session.name(), range, resumeBefore);
+        }
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        ExecutionContext ec = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+        if (!resumeBefore.isAfter(range.start())) {
+            return RepeatStatus.FINISHED;
+        }
+        if (!queryStarted) {
+            nextUrl = GraphQuery.eventsPage(session.graphBaseUrl(), type, range.start(), resumeBefore);
+            queryStarted = true;
+        }
+        long retriesBefore = session.stats().retries();
+        long throttlesBefore = session.stats().throttles();
+        GraphPage page = session.graph().fetch(nextUrl);
+        Instant collectedAt = context.clock().now();
+        for (JsonNode record : page.records()) {
+            accept(record, collectedAt, ec);
+        }
+        StepProgress.add(ec, StepProgress.PAGES, 1);
+        StepProgress.add(ec, StepProgress.RECORDS_READ, page.records().size());
+        StepProgress.add(ec, StepProgress.RETRIES, session.stats().retries() - retriesBefore);
+        StepProgress.add(ec, StepProgress.THROTTLES, session.stats().throttles() - throttlesBefore);
+        contribution.incrementReadCount();
+        recordsThisExecution += page.records().size();
+
+        nextUrl = page.nextLink();
+        if (nextUrl != null && !seenLinks.add(nextUrl)) {
+            throw new IllegalStateException("Graph returned a nextLink that was already followed in this query ("
+                    + type.graphPath() + "): a paging loop. Stopping instead of reading forever.");
+        }
+        if (nextUrl == null) {
+            finishRange(ec);
+            return RepeatStatus.FINISHED;
+        }
+        ec.putString(StepProgress.RESUME_BEFORE, resumeBefore.toString());
+        progress.eventsProgress(recordsThisExecution, range.start(), range.end(),
+                openWindow != null ? openWindow.start() : resumeBefore);
+        return RepeatStatus.CONTINUABLE;
+    }
+
+    private void accept(JsonNode record, Instant collectedAt, ExecutionContext ec) {
+        Instant time = EventTime.of(record, type.timeProperty());
+        // [start, resumeBefore): a record at resumeBefore itself belongs to a committed window
+        if (!time.isBefore(resumeBefore) || time.isBefore(range.start())) {
+            return;
+        }
+        TimeWindow window = TimeWindow.containing(time, windowSize);
+        if (openWindow == null || window.start().isBefore(openWindow.start())) {
+            if (openWindow != null) {
+                commitOpenWindow(ec);
+            }
+            clearEmptyWindows(window.end(), resumeBefore);
+            resumeBefore = window.end();
+            openWindow = window;
+            writer = new EventWindowWriter(context.lake(), windowFile(window), context.schemaOf(type), context.parquet());
+        } else if (window.start().isAfter(openWindow.start())) {
+            throw new IllegalStateException("Graph returned " + type.dataset() + " out of " + type.timeProperty()
+                    + " order (" + time + " after records of " + openWindow + "); Entra Lake relies on Graph's "
+                    + "documented newest-first order to commit windows. Nothing of the open window was committed.");
+        }
+        writer.write(record.path("id").asText(), normalizer.normalize(record, collectedAt));
+    }
+
+    private void commitOpenWindow(ExecutionContext ec) {
+        CommitResult result = writer.commit();
+        writer = null;
+        resumeBefore = openWindow.start();
+        StepProgress.add(ec, StepProgress.RECORDS_WRITTEN, result.records());
+        StepProgress.add(ec, StepProgress.DUPLICATES_DROPPED, result.duplicatesDropped());
+        StepProgress.add(ec, StepProgress.FILES_COMMITTED, result.records() > 0 ? 1 : 0);
+        StepProgress.add(ec, StepProgress.BYTES_WRITTEN, result.bytes());
+        ec.putString(StepProgress.RESUME_BEFORE, resumeBefore.toString());
+        openWindow = null;
+    }
+
+    private void finishRange(ExecutionContext ec) {
+        if (openWindow != null) {
+            commitOpenWindow(ec);
+        }
+        clearEmptyWindows(range.start(), resumeBefore);
+        resumeBefore = range.start();
+        ec.putString(StepProgress.RESUME_BEFORE, resumeBefore.toString());
+    }
+
+    /** Windows in [from, to) turned out empty: a file left by an earlier read of them must go, or it would outlive its data. */
+    private void clearEmptyWindows(Instant from, Instant to) {
+        for (Instant s = from; s.isBefore(to); s = s.plus(windowSize)) {
+            Path file = windowFile(new TimeWindow(s, s.plus(windowSize)));
+            try {
+                context.lake().fs().delete(file, false);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove " + file, e);
+            }
+        }
+    }
+
+    private Path windowFile(TimeWindow window) {
+        return context.layout().windowFile(type.dataset(), session.tenantId(), window);
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        if (writer != null) {
+            // the open window never committed: its temporary file must not outlive the step
+            writer.abort();
+            writer = null;
+        }
+        return stepExecution.getExitStatus();
+    }
+}

@@ -1,0 +1,23 @@
+package com.entralake.batch;
+
+/**
+ * Identifying job parameters. A collection job instance is a tenant, a dataset and the range it covers
+ * (plus when it was planned, so a rerun over the same range is a new instance rather than "already
+ * complete"); a failed instance is restarted with exactly these parameters.
+ */
+public final class JobParameterNames {
+    public static final String TENANT_ID = "tenantId";
+    public static final String DATASET = "dataset";
+    public static final String RANGE_START = "rangeStart";
+    public static final String RANGE_END = "rangeEnd";
+    public static final String SNAPSHOT_DATE = "snapshotDate";
+    public static final String PLANNED_AT = "plannedAt";
+
+    public static final String EVENTS_JOB = "collectEvents";
+    public static final String SNAPSHOT_JOB = "collectSnapshot";
+    public static final String EVENTS_STEP = "collectEventWindows";
+    public static final String SNAPSHOT_STEP = "collectSnapshot";
+
+    private JobParameterNames() {
+    }
+}

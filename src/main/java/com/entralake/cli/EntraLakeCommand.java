@@ -1,0 +1,22 @@
+package com.entralake.cli;
+
+import picocli.CommandLine.Command;
+
+/** The {@code entra-lake} command line; every subcommand has {@code --help}. */
+@Command(name = "entra-lake",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+                "Collects Microsoft Entra ID sign-ins, audit logs and directory data from Microsoft Graph",
+                "into a partitioned Parquet lake, restartable and exactly once.",
+                "",
+                "Without a subcommand, runs 'collect' (the nightly job)."},
+        subcommands = {CollectCommand.class, EmulatorCommand.class},
+        footer = {"", ExitStatusHelp.TABLE})
+public class EntraLakeCommand implements Runnable {
+
+    @Override
+    public void run() {
+        // never reached: main() turns a bare invocation into 'collect'
+    }
+}

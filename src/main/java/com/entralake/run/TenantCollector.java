@@ -1,0 +1,257 @@
+package com.entralake.run;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import com.entralake.auth.AuthenticationFailure;
+import com.entralake.batch.CollectionContext;
+import com.entralake.batch.JobParameterNames;
+import com.entralake.batch.RunHistory;
+import com.entralake.batch.StepProgress;
+import com.entralake.catalog.DataType;
+import com.entralake.catalog.DataTypeCatalog;
+import com.entralake.config.DataTypeSelection;
+import com.entralake.config.EntraLakeProperties;
+import com.entralake.graph.GraphException;
+import com.entralake.lake.CleanUp;
+import com.entralake.lake.PartitionManifest;
+import com.entralake.lock.TenantLock;
+import com.entralake.lock.TenantLockedException;
+import com.entralake.tenant.TenantSession;
+import com.entralake.tenant.TenantSessionFactory;
+import com.entralake.tenant.TenantSessions;
+import com.entralake.window.RangePlanner;
+import com.entralake.window.TimeWindow;
+
+/**
+ * One tenant's part of a collect run: take the tenant lock, sign in, recover what a crashed run left,
+ * resume failed ranges, then collect what is new — data type by data type, each with its own outcome.
+ */
+public final class TenantCollector {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantCollector.class);
+
+    private final JobOperator jobOperator;
+    private final Job eventsJob;
+    private final Job snapshotJob;
+    private final RunHistory history;
+    private final CollectionContext context;
+    private final TenantSessionFactory sessionFactory;
+    private final TenantSessions sessions;
+    private final TenantLocks locks;
+
+    public TenantCollector(JobOperator jobOperator, Job eventsJob, Job snapshotJob, RunHistory history,
+            CollectionContext context, TenantSessionFactory sessionFactory, TenantSessions sessions, TenantLocks locks) {
+        this.jobOperator = jobOperator;
+        this.eventsJob = eventsJob;
+        this.snapshotJob = snapshotJob;
+        this.history = history;
+        this.context = context;
+        this.sessionFactory = sessionFactory;
+        this.sessions = sessions;
+        this.locks = locks;
+    }
+
+    public TenantOutcome collect(EntraLakeProperties.Tenant tenant, List<String> onlyDatasets) {
+        String tenantId = tenant.getTenantId().toLowerCase(Locale.ROOT);
+        try (TenantLock lock = locks.acquire(tenantId, tenant.getName())) {
+            TenantSession session;
+            try {
+                session = sessionFactory.open(tenant);
+            } catch (AuthenticationFailure e) {
+                log.error("{} ({}): {}", tenant.getName(), tenantId, e.getMessage());
+                return new TenantOutcome(tenant.getName(), tenantId, TenantOutcome.Status.AUTHENTICATION_FAILED,
+                        e.getMessage(), List.of());
+            }
+            sessions.register(session);
+            try {
+                List<DataTypeOutcome> outcomes = new ArrayList<>();
+                for (DataType type : DataTypeCatalog.all()) {
+                    if (!onlyDatasets.isEmpty() && !onlyDatasets.contains(type.dataset())) {
+                        continue;
+                    }
+                    outcomes.add(collect(session, type, selectionOf(tenant, type)));
+                }
+                return new TenantOutcome(tenant.getName(), tenantId, TenantOutcome.Status.DONE, "", outcomes);
+            } finally {
+                sessions.remove(tenantId);
+            }
+        } catch (TenantLockedException e) {
+            log.warn(e.getMessage());
+            return new TenantOutcome(tenant.getName(), tenantId, TenantOutcome.Status.LOCKED, e.getMessage(), List.of());
+        } catch (RuntimeException e) {
+            log.error("{} ({}): unexpected failure", tenant.getName(), tenantId, e);
+            return new TenantOutcome(tenant.getName(), tenantId, TenantOutcome.Status.CRASHED,
+                    "unexpected failure: " + e, List.of());
+        }
+    }
+
+    private static DataTypeSelection selectionOf(EntraLakeProperties.Tenant tenant, DataType type) {
+        String value = tenant.getDataTypes().get(type.dataset());
+        return value == null ? DataTypeSelection.MANAGED : DataTypeSelection.parse(value, type.dataset());
+    }
+
+    private DataTypeOutcome collect(TenantSession session, DataType type, DataTypeSelection selection) {
+        if (selection == DataTypeSelection.NO) {
+            return DataTypeOutcome.of(type.dataset(), DataTypeOutcome.Status.DISABLED, "not selected");
+        }
+        long started = System.nanoTime();
+        String tenantId = session.tenantId();
+        String jobName = type.isEvents() ? JobParameterNames.EVENTS_JOB : JobParameterNames.SNAPSHOT_JOB;
+        int removed = CleanUp.removeAbandonedTemporaries(context.lake(),
+                context.layout().datasetTenantDir(type.dataset(), tenantId));
+        if (removed > 0) {
+            log.info("{} [{}]: removed {} temporary file(s) left by an interrupted run", type.dataset(), session.name(), removed);
+        }
+        Tally tally = new Tally();
+        try {
+            for (JobExecution orphan : history.orphaned(jobName, tenantId, type.dataset())) {
+                log.warn("{} [{}]: execution {} was left STARTED by a run that died; marking it failed to resume it",
+                        type.dataset(), session.name(), orphan.getId());
+                jobOperator.recover(orphan);
+            }
+            if (type.isEvents()) {
+                for (JobExecution failed : history.unfinished(jobName, tenantId, type.dataset())) {
+                    log.info("{} [{}]: resuming range {} .. {} from an earlier run", type.dataset(), session.name(),
+                            failed.getJobParameters().getString(JobParameterNames.RANGE_START),
+                            failed.getJobParameters().getString(JobParameterNames.RANGE_END));
+                    JobExecution resumed = jobOperator.restart(failed);
+                    tally.add(resumed);
+                    if (resumed.getStatus() != BatchStatus.COMPLETED) {
+                        return failure(type, selection, resumed, tally, started);
+                    }
+                }
+                Instant now = context.clock().now();
+                var settings = context.settings();
+                Optional<TimeWindow> range = new RangePlanner(settings.getWindow(), settings.getBackfill(),
+                        settings.getLag(), settings.getLookback()).plan(history.watermark(tenantId, type.dataset()), now);
+                if (range.isPresent()) {
+                    JobExecution execution = jobOperator.start(eventsJob, eventParameters(tenantId, type, range.get(), now));
+                    tally.add(execution);
+                    tally.covered = range.get().toString();
+                    if (execution.getStatus() != BatchStatus.COMPLETED) {
+                        return failure(type, selection, execution, tally, started);
+                    }
+                }
+                writeEventManifest(type, tenantId);
+            } else {
+                for (JobExecution failed : history.unfinished(jobName, tenantId, type.dataset())) {
+                    // a snapshot is a picture of one moment: an interrupted one is taken again, not resumed
+                    jobOperator.abandon(failed);
+                }
+                Instant now = context.clock().now();
+                LocalDate date = now.atOffset(ZoneOffset.UTC).toLocalDate();
+                JobExecution execution = jobOperator.start(snapshotJob, snapshotParameters(tenantId, type, date, now));
+                tally.add(execution);
+                tally.covered = "snapshot_date=" + date;
+                if (execution.getStatus() != BatchStatus.COMPLETED) {
+                    return failure(type, selection, execution, tally, started);
+                }
+                PartitionManifest.writeSnapshot(context.lake(), context.layout(), type.dataset(), tenantId, date, now);
+            }
+            return tally.outcome(type.dataset(), DataTypeOutcome.Status.COLLECTED, "", started);
+        } catch (Exception e) {
+            log.error("{} [{}]: unexpected failure", type.dataset(), session.name(), e);
+            return tally.outcome(type.dataset(), DataTypeOutcome.Status.CRASHED, "unexpected failure: " + e, started);
+        }
+    }
+
+    private void writeEventManifest(DataType type, String tenantId) {
+        history.watermark(tenantId, type.dataset()).ifPresent(watermark -> PartitionManifest.writeEvents(context.lake(),
+                context.layout(), type.dataset(), tenantId, watermark, context.settings().getLookback(),
+                context.clock().now()));
+    }
+
+    private DataTypeOutcome failure(DataType type, DataTypeSelection selection, JobExecution execution, Tally tally,
+            long started) {
+        Throwable cause = rootFailure(execution);
+        if (cause instanceof GraphException g && g.stopsDataType()) {
+            boolean managed = selection == DataTypeSelection.MANAGED;
+            String message = g.getMessage() + (managed ? " — skipped (managed); it is collected once available"
+                    : " — selected 'yes', so this run is partial");
+            log.warn("{}: {}", type.dataset(), message);
+            return tally.outcome(type.dataset(), managed ? DataTypeOutcome.Status.SKIPPED_UNAVAILABLE
+                    : DataTypeOutcome.Status.UNAVAILABLE, message, started);
+        }
+        String message = cause == null ? "job ended " + execution.getStatus() : String.valueOf(cause.getMessage());
+        boolean bug = cause != null && !(cause instanceof GraphException) && !(cause instanceof java.io.UncheckedIOException)
+                && !(cause instanceof AuthenticationFailure) && !(cause instanceof IllegalStateException);
+        log.error("{}: failed, the next run resumes it: {}", type.dataset(), message);
+        return tally.outcome(type.dataset(), bug ? DataTypeOutcome.Status.CRASHED : DataTypeOutcome.Status.FAILED,
+                message, started);
+    }
+
+    private static Throwable rootFailure(JobExecution execution) {
+        List<Throwable> failures = execution.getAllFailureExceptions();
+        if (failures.isEmpty()) {
+            return null;
+        }
+        Throwable t = failures.get(0);
+        while (t.getCause() != null && !(t instanceof GraphException) && !(t instanceof AuthenticationFailure)) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static JobParameters eventParameters(String tenantId, DataType type, TimeWindow range, Instant now) {
+        return new JobParametersBuilder()
+                .addString(JobParameterNames.TENANT_ID, tenantId)
+                .addString(JobParameterNames.DATASET, type.dataset())
+                .addString(JobParameterNames.RANGE_START, range.start().toString())
+                .addString(JobParameterNames.RANGE_END, range.end().toString())
+                .addString(JobParameterNames.PLANNED_AT, now.toString())
+                .toJobParameters();
+    }
+
+    private static JobParameters snapshotParameters(String tenantId, DataType type, LocalDate date, Instant now) {
+        return new JobParametersBuilder()
+                .addString(JobParameterNames.TENANT_ID, tenantId)
+                .addString(JobParameterNames.DATASET, type.dataset())
+                .addString(JobParameterNames.SNAPSHOT_DATE, date.toString())
+                .addString(JobParameterNames.PLANNED_AT, now.toString())
+                .toJobParameters();
+    }
+
+    /** Adds up the counters of the executions a data type ran in this run (a resumed range and a new one). */
+    private static final class Tally {
+        long pages, records, files, retries, throttles;
+        String covered = "";
+
+        void add(JobExecution execution) {
+            for (StepExecution step : execution.getStepExecutions()) {
+                ExecutionContext ec = step.getExecutionContext();
+                pages += ec.getLong(StepProgress.PAGES, 0L);
+                records += ec.getLong(StepProgress.RECORDS_WRITTEN, 0L);
+                files += ec.getLong(StepProgress.FILES_COMMITTED, 0L);
+                retries += ec.getLong(StepProgress.RETRIES, 0L);
+                throttles += ec.getLong(StepProgress.THROTTLES, 0L);
+            }
+            if (covered.isEmpty()) {
+                covered = execution.getJobParameters().getString(JobParameterNames.RANGE_START, "") + " .. "
+                        + execution.getJobParameters().getString(JobParameterNames.RANGE_END, "");
+            }
+        }
+
+        DataTypeOutcome outcome(String dataset, DataTypeOutcome.Status status, String message, long startedNanos) {
+            return new DataTypeOutcome(dataset, status, message, covered, pages, records, files, retries, throttles,
+                    Duration.ofNanos(System.nanoTime() - startedNanos));
+        }
+    }
+}

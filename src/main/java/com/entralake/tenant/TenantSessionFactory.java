@@ -1,0 +1,62 @@
+package com.entralake.tenant;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+
+import javax.net.ssl.SSLContext;
+
+import com.entralake.auth.AccessTokenProvider;
+import com.entralake.auth.CloudEndpoints;
+import com.entralake.auth.EnvironmentSecret;
+import com.entralake.auth.FileSecret;
+import com.entralake.auth.MsalTokenProvider;
+import com.entralake.auth.SecretSource;
+import com.entralake.config.EntraLakeProperties;
+import com.entralake.graph.GraphCallStats;
+import com.entralake.graph.GraphClient;
+import com.entralake.graph.RequestPacer;
+import com.entralake.graph.RetrySettings;
+import com.entralake.graph.Sleeper;
+
+/**
+ * Builds a tenant's session: MSAL token provider, HTTP client trusting the configured trust store (and
+ * nothing looser), the tenant's own request pacer. Signs in once up front so a wrong or expired secret
+ * is reported before any job starts.
+ */
+public final class TenantSessionFactory {
+
+    private final EntraLakeProperties.Http http;
+    private final SSLContext sslContext;
+
+    public TenantSessionFactory(EntraLakeProperties.Http http, SSLContext sslContext) {
+        this.http = http;
+        this.sslContext = sslContext;
+    }
+
+    public TenantSession open(EntraLakeProperties.Tenant tenant) {
+        SecretSource secret = tenant.getClientSecretEnv() != null && !tenant.getClientSecretEnv().isBlank()
+                ? new EnvironmentSecret(tenant.getClientSecretEnv())
+                : new FileSecret(Path.of(tenant.getClientSecretFile().toString()));
+        URI graphBase = URI.create(stripSlash(tenant.getGraphBaseUrl()));
+        CloudEndpoints endpoints = new CloudEndpoints(URI.create(stripSlash(tenant.getAuthorityHost())), graphBase);
+        AccessTokenProvider tokens = new MsalTokenProvider(tenant.getTenantId(), tenant.getClientId(), secret,
+                endpoints, tenant.getScope(), sslContext.getSocketFactory(), http.getConnectTimeout(), http.getReadTimeout());
+        tokens.accessToken();
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(sslContext)
+                .connectTimeout(http.getConnectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        GraphCallStats stats = new GraphCallStats();
+        RetrySettings retry = new RetrySettings(http.getMaxAttempts(), http.getRetryBase(), http.getRetryCap(),
+                http.getReadTimeout());
+        RequestPacer pacer = RequestPacer.forTenant(http.getAuditLogRequestsPer10s());
+        GraphClient graph = new GraphClient(client, tokens, retry, pacer, Sleeper.REAL, stats);
+        return new TenantSession(tenant, graphBase, tokens, graph, stats);
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
