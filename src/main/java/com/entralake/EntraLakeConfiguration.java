@@ -53,8 +53,8 @@ public class EntraLakeConfiguration {
     TenantSessionFactory tenantSessionFactory(EntraLakeProperties properties) {
         EntraLakeProperties.Http http = properties.getHttp();
         String passwordEnv = http.getTrustStorePasswordEnv();
-        char[] password = passwordEnv == null || passwordEnv.isBlank() || System.getenv(passwordEnv) == null
-                ? new char[0] : System.getenv(passwordEnv).toCharArray();
+        char[] password = passwordEnv != null && !passwordEnv.isBlank() && System.getenv(passwordEnv) != null
+                ? System.getenv(passwordEnv).toCharArray() : http.getTrustStorePassword().toCharArray();
         SSLContext ssl = TrustStoreSslContext.create(http.getTrustStore(), password);
         return new TenantSessionFactory(http, ssl);
     }

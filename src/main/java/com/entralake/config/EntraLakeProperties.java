@@ -63,8 +63,13 @@ public class EntraLakeProperties {
         private Duration readTimeout = Duration.ofSeconds(100);
         /** PKCS#12 trust store to trust instead of the JVM's (the emulator's certificate); empty = JVM default. */
         private Path trustStore;
-        /** Environment variable holding the trust store password; empty = no password. */
+        /** Environment variable holding the trust store password. */
         private String trustStorePasswordEnv;
+        /**
+         * The trust store password itself, if no environment variable is named. A trust store holds public
+         * certificates only, so this is an integrity check, not a secret.
+         */
+        private String trustStorePassword = "";
         private int maxAttempts = 8;
         private Duration retryBase = Duration.ofSeconds(1);
         private Duration retryCap = Duration.ofSeconds(60);
@@ -79,6 +84,8 @@ public class EntraLakeProperties {
         public void setTrustStore(Path trustStore) { this.trustStore = trustStore; }
         public String getTrustStorePasswordEnv() { return trustStorePasswordEnv; }
         public void setTrustStorePasswordEnv(String trustStorePasswordEnv) { this.trustStorePasswordEnv = trustStorePasswordEnv; }
+        public String getTrustStorePassword() { return trustStorePassword; }
+        public void setTrustStorePassword(String trustStorePassword) { this.trustStorePassword = trustStorePassword; }
         public int getMaxAttempts() { return maxAttempts; }
         public void setMaxAttempts(int maxAttempts) { this.maxAttempts = maxAttempts; }
         public Duration getRetryBase() { return retryBase; }
