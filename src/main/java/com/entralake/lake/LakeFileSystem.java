@@ -150,6 +150,14 @@ public final class LakeFileSystem implements Closeable {
 
     /** Renames a directory (or file) to a name that must not exist yet; fails loudly instead of returning false. */
     void rename(Path from, Path to) throws IOException {
+        if (fs instanceof RawLocalFileSystem local) {
+            // rename(2) or an exception; never RawLocalFileSystem's silent copy fallback
+            Files.move(local.pathToFile(from).toPath(), local.pathToFile(to).toPath(), StandardCopyOption.ATOMIC_MOVE);
+            return;
+        }
+        if (fs.exists(to)) {
+            throw new IOException("rename " + from + " -> " + to + " failed: target exists");
+        }
         if (!fs.rename(from, to)) {
             throw new IOException("rename " + from + " -> " + to + " failed");
         }

@@ -67,6 +67,10 @@ class DuckDbReadBackTest {
                     assertThat(rs.getString(1)).contains("v2");
                     assertThat(rs.next()).isFalse();
                 }
+                try (ResultSet rs = st.executeQuery("SELECT string_agg(DISTINCT compression, ',') FROM parquet_metadata('" + glob + "')")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo("ZSTD");
+                }
                 Map<String, String> types = columnTypes(st, "SELECT * FROM read_parquet('" + glob + "', hive_partitioning=true)");
                 assertThat(types).containsEntry("createdDateTime", "TIMESTAMP WITH TIME ZONE")
                         .containsEntry("tags", "VARCHAR[]")
