@@ -89,7 +89,12 @@ public final class EventWindowWriter implements AutoCloseable {
             }
             long duplicates = superseded.cardinality();
             Path toPublish = duplicates == 0 ? tempPath : keepLatestVersions();
-            lake.replace(toPublish, finalPath);
+            try {
+                lake.replace(toPublish, finalPath);
+            } catch (IOException | RuntimeException e) {
+                deleteQuietly(toPublish);
+                throw e;
+            }
             long bytes = lake.fs().getFileStatus(finalPath).getLen();
             return new CommitResult(finalPath, written - duplicates, duplicates, bytes);
         } catch (IOException | RuntimeException e) {

@@ -52,7 +52,9 @@ public final class LakeFileSystem implements Closeable {
         return open(lakeRoot, new Configuration());
     }
 
-    public static LakeFileSystem open(String lakeRoot, Configuration conf) throws IOException {
+    /** As {@link #open(String)}, starting from {@code base} (e.g. object-store credentials); {@code base} is not modified. */
+    public static LakeFileSystem open(String lakeRoot, Configuration base) throws IOException {
+        Configuration conf = new Configuration(base);
         if (lakeRoot == null || lakeRoot.isBlank()) {
             throw new IllegalArgumentException("lake root is empty: give a local path or a file://, hdfs://, s3a:// or abfs:// URI");
         }
@@ -92,7 +94,9 @@ public final class LakeFileSystem implements Closeable {
         }
         URI uri = URI.create(lakeRoot);
         if (uri.getScheme().equalsIgnoreCase("file")) {
-            return new File(uri.getPath()).getAbsoluteFile().toURI();
+            // file:relative/path has no hierarchical path, only a scheme-specific part
+            String path = uri.getPath() != null ? uri.getPath() : uri.getSchemeSpecificPart();
+            return new File(path).getAbsoluteFile().toURI();
         }
         return uri;
     }

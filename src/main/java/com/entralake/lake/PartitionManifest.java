@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
@@ -59,6 +60,9 @@ public final class PartitionManifest {
 
     public static Manifest writeEvents(LakeFileSystem lake, LakeLayout layout, String dataset, String tenantId,
                                        Instant watermark, Duration lookback, Instant updatedAt) throws IOException {
+        Objects.requireNonNull(watermark, "watermark: write the events manifest only after a window has committed");
+        Objects.requireNonNull(lookback, "lookback");
+        Objects.requireNonNull(updatedAt, "updatedAt");
         List<PartitionEntry> partitions = list(lake, layout, dataset, tenantId, LakeLayout.EVENT_DATE,
                 date -> isEventPartitionFinal(date, watermark, lookback));
         Manifest manifest = new Manifest(dataset, tenantId, "events", updatedAt, watermark, lookback, null, partitions);
@@ -68,6 +72,8 @@ public final class PartitionManifest {
 
     public static Manifest writeSnapshot(LakeFileSystem lake, LakeLayout layout, String dataset, String tenantId,
                                          LocalDate latestSnapshotDate, Instant updatedAt) throws IOException {
+        Objects.requireNonNull(latestSnapshotDate, "latestSnapshotDate");
+        Objects.requireNonNull(updatedAt, "updatedAt");
         List<PartitionEntry> partitions = list(lake, layout, dataset, tenantId, LakeLayout.SNAPSHOT_DATE,
                 date -> date.isBefore(latestSnapshotDate));
         Manifest manifest = new Manifest(dataset, tenantId, "snapshot", updatedAt, null, null, latestSnapshotDate, partitions);

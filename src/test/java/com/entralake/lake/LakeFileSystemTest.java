@@ -27,7 +27,10 @@ class LakeFileSystemTest {
             assertThat(uri.fs()).isInstanceOf(RawLocalFileSystem.class);
             assertThat(plain.root()).isEqualTo(uri.root());
             assertThat(plain.root().toUri().getScheme()).isEqualTo("file");
+            assertThat(plain.conf().get("fs.file.impl")).isEqualTo(RawLocalFileSystem.class.getName());
         }
+        assertThat(new org.apache.hadoop.conf.Configuration().get("fs.file.impl.disable.cache"))
+                .as("open() must not change the caller's or the default configuration").isNull();
     }
 
     @Test
