@@ -1,0 +1,48 @@
+package com.entralake.lake;
+
+import java.io.IOException;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Removes what a crashed run left behind: hidden {@code .inprogress-} files, {@code .staging-} and
+ * {@code .replaced-} directories. Only safe while no other run writes the tenant, so call it at the start
+ * of a run, under the per-tenant lock. Readers never saw these (hidden names), so deleting them changes
+ * nothing visible.
+ */
+public final class CleanUp {
+
+    private CleanUp() {
+    }
+
+    /** Deletes leftovers in the dataset/tenant folder and its partitions; returns how many it removed. */
+    public static int removeAbandonedTemporaries(LakeFileSystem lake, Path datasetTenantDir) throws IOException {
+        if (!lake.fs().exists(datasetTenantDir)) {
+            return 0;
+        }
+        int removed = 0;
+        for (FileStatus child : lake.fs().listStatus(datasetTenantDir)) {
+            if (isLeftover(child.getPath())) {
+                removed += delete(lake, child.getPath());
+            } else if (child.isDirectory() && !LakeLayout.isHidden(child.getPath())) {
+                for (FileStatus file : lake.fs().listStatus(child.getPath())) {
+                    if (isLeftover(file.getPath())) {
+                        removed += delete(lake, file.getPath());
+                    }
+                }
+            }
+        }
+        return removed;
+    }
+
+    static boolean isLeftover(Path path) {
+        String name = path.getName();
+        return name.startsWith(".") && (name.contains(LakeLayout.INPROGRESS)
+                || name.contains(LakeLayout.STAGING) || name.contains(LakeLayout.REPLACED));
+    }
+
+    private static int delete(LakeFileSystem lake, Path path) throws IOException {
+        return lake.fs().delete(path, true) ? 1 : 0;
+    }
+}

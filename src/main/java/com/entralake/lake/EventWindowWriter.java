@@ -1,0 +1,165 @@
+package com.entralake.lake;
+
+import java.io.IOException;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+
+/**
+ * Writes one time window to its one final file, visible only on {@link #commit()}.
+ *
+ * <p>Records stream straight into a hidden temporary file beside the final one, so memory holds one
+ * Parquet row group, not the window. Deduplication by id keeps only a map of id to its last position
+ * (bounded by the ids of one window): Graph returns a re-published record again, and the later copy in
+ * response order is the latest version, so on commit the earlier copies are filtered out by rereading
+ * the temporary file once. The final name derives from the window, and the commit renames over it, so
+ * rewriting a window replaces it and can never duplicate it.
+ */
+public final class EventWindowWriter implements AutoCloseable {
+
+    private final LakeFileSystem lake;
+    private final Path finalPath;
+    private final Schema schema;
+    private final ParquetSettings settings;
+    private final Path tempPath;
+    private final Map<String, Integer> lastIndexById = new HashMap<>();
+    /** Positions overwritten by a later record with the same id: 1 bit per record, not a record copy. */
+    private final BitSet superseded = new BitSet();
+    private ParquetWriter<GenericRecord> writer;
+    private int written;
+    private boolean finished;
+
+    public EventWindowWriter(LakeFileSystem lake, Path finalPath, Schema schema, ParquetSettings settings) throws IOException {
+        this.lake = lake;
+        this.finalPath = finalPath;
+        this.schema = schema;
+        this.settings = settings;
+        this.tempPath = LakeLayout.inProgressFile(finalPath);
+        this.writer = settings.openWriter(tempPath, schema, lake.conf());
+    }
+
+    public Path tempPath() {
+        return tempPath;
+    }
+
+    public Path finalPath() {
+        return finalPath;
+    }
+
+    public void write(String id, GenericRecord record) throws IOException {
+        if (finished) {
+            throw new IllegalStateException("window writer for " + finalPath + " is already committed or aborted");
+        }
+        if (id == null) {
+            throw new IllegalArgumentException("record without id for " + finalPath);
+        }
+        writer.write(record);
+        Integer previous = lastIndexById.put(id, written);
+        if (previous != null) {
+            superseded.set(previous);
+        }
+        written++;
+    }
+
+    /**
+     * Makes the window visible: closes the Parquet file, drops superseded versions, renames over the final
+     * file. A window without records removes its final file instead, so an empty rewrite leaves no file.
+     */
+    public CommitResult commit() throws IOException {
+        if (finished) {
+            throw new IllegalStateException("window writer for " + finalPath + " is already committed or aborted");
+        }
+        finished = true;
+        try {
+            writer.close();
+            writer = null;
+            if (written == 0) {
+                lake.fs().delete(tempPath, false);
+                deleteIfPresent(lake, finalPath);
+                return new CommitResult(finalPath, 0, 0, 0);
+            }
+            long duplicates = superseded.cardinality();
+            Path toPublish = duplicates == 0 ? tempPath : keepLatestVersions();
+            try {
+                lake.replace(toPublish, finalPath);
+            } catch (IOException | RuntimeException e) {
+                deleteQuietly(toPublish);
+                throw e;
+            }
+            long bytes = lake.fs().getFileStatus(finalPath).getLen();
+            return new CommitResult(finalPath, written - duplicates, duplicates, bytes);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(tempPath);
+            throw e;
+        }
+    }
+
+    private Path keepLatestVersions() throws IOException {
+        Path deduplicated = LakeLayout.inProgressFile(finalPath);
+        try (ParquetReader<GenericRecord> reader = AvroParquetReader
+                .<GenericRecord>builder(HadoopInputFile.fromPath(tempPath, lake.conf()))
+                .withDataModel(GenericData.get())
+                .build();
+             ParquetWriter<GenericRecord> out = settings.openWriter(deduplicated, schema, lake.conf())) {
+            int index = 0;
+            for (GenericRecord record = reader.read(); record != null; record = reader.read(), index++) {
+                if (!superseded.get(index)) {
+                    out.write(record);
+                }
+            }
+            if (index != written) {
+                throw new IOException("temporary file " + tempPath + " has " + index + " records, wrote " + written);
+            }
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(deduplicated);
+            throw e;
+        }
+        lake.fs().delete(tempPath, false);
+        return deduplicated;
+    }
+
+    /** Discards the window: nothing becomes visible, the temporary file is deleted. */
+    public void abort() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        try {
+            if (writer != null) {
+                writer.close();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the file is deleted next; a close failure changes nothing
+        }
+        writer = null;
+        deleteQuietly(tempPath);
+    }
+
+    /** Without a commit, closing aborts: an exception in the middle of a window publishes nothing. */
+    @Override
+    public void close() {
+        abort();
+    }
+
+    /** Removes a window file that the current collection found empty (a rewrite replaces, an empty window leaves no file). */
+    public static boolean deleteIfPresent(LakeFileSystem lake, Path file) throws IOException {
+        return lake.fs().exists(file) && lake.fs().delete(file, false);
+    }
+
+    private void deleteQuietly(Path path) {
+        try {
+            lake.fs().delete(path, false);
+        } catch (IOException ignored) {
+            // left for CleanUp at the start of the next run
+        }
+    }
+}

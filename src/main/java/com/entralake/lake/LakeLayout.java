@@ -1,0 +1,101 @@
+package com.entralake.lake;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.apache.hadoop.fs.Path;
+
+import com.entralake.window.TimeWindow;
+
+/**
+ * Where everything lives in the lake. Hive-style {@code key=value} folders so Spark, Trino and DuckDB
+ * discover {@code tenant_id} and {@code event_date}/{@code snapshot_date} as columns:
+ *
+ * <pre>
+ * root/dataset/tenant_id=GUID/event_date=yyyy-MM-dd/dataset-yyyyMMddTHHmmssZ-PT1H.parquet
+ * root/dataset/tenant_id=GUID/snapshot_date=yyyy-MM-dd/part-00000.parquet
+ * root/dataset/tenant_id=GUID/_manifest.json
+ * </pre>
+ *
+ * Temporaries are hidden ({@code .} prefix) and in the same directory as their target, so the commit
+ * rename stays inside one directory (atomic) and no reader ever lists them.
+ */
+public final class LakeLayout {
+
+    public static final String EVENT_DATE = "event_date";
+    public static final String SNAPSHOT_DATE = "snapshot_date";
+    public static final String MANIFEST = "_manifest.json";
+    static final String INPROGRESS = ".inprogress-";
+    static final String STAGING = ".staging-";
+    static final String REPLACED = ".replaced-";
+
+    private static final Pattern GUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern DATASET = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+    private static final DateTimeFormatter WINDOW_START =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final Path root;
+
+    public LakeLayout(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path datasetTenantDir(String dataset, String tenantId) {
+        return new Path(new Path(root, checkDataset(dataset)), "tenant_id=" + checkTenant(tenantId));
+    }
+
+    public Path eventPartition(String dataset, String tenantId, LocalDate eventDate) {
+        return new Path(datasetTenantDir(dataset, tenantId), EVENT_DATE + "=" + eventDate);
+    }
+
+    public Path snapshotPartition(String dataset, String tenantId, LocalDate snapshotDate) {
+        return new Path(datasetTenantDir(dataset, tenantId), SNAPSHOT_DATE + "=" + snapshotDate);
+    }
+
+    /**
+     * The one file of a window, named from the window alone: rewriting the window (lookback, restart)
+     * replaces this file instead of adding a second one.
+     */
+    public Path windowFile(String dataset, String tenantId, TimeWindow window) {
+        String name = dataset + "-" + WINDOW_START.format(window.start()) + "-" + window.length() + ".parquet";
+        return new Path(eventPartition(dataset, tenantId, window.startDate()), name);
+    }
+
+    public Path manifestFile(String dataset, String tenantId) {
+        return new Path(datasetTenantDir(dataset, tenantId), MANIFEST);
+    }
+
+    /** A hidden, unique sibling of {@code target} to write before renaming over it. */
+    public static Path inProgressFile(Path target) {
+        return new Path(target.getParent(), "." + target.getName() + INPROGRESS + UUID.randomUUID());
+    }
+
+    /** Hidden files and folders ({@code .x}, {@code _x}): what Hive, Spark and Trino skip when listing. */
+    public static boolean isHidden(Path path) {
+        String name = path.getName();
+        return name.startsWith(".") || name.startsWith("_");
+    }
+
+    static String checkTenant(String tenantId) {
+        if (tenantId == null || !GUID.matcher(tenantId).matches()) {
+            throw new IllegalArgumentException("tenant id must be the directory (tenant) GUID, e.g. "
+                    + "00000000-0000-0000-0000-000000000000, not a display name or domain: " + tenantId);
+        }
+        return tenantId.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static String checkDataset(String dataset) {
+        if (dataset == null || !DATASET.matcher(dataset).matches()) {
+            throw new IllegalArgumentException("dataset must be lower_snake_case (e.g. signins, directory_audits): " + dataset);
+        }
+        return dataset;
+    }
+}

@@ -1,0 +1,57 @@
+package com.entralake.lake;
+
+import static com.entralake.lake.TestRecords.SCHEMA;
+import static com.entralake.lake.TestRecords.TENANT;
+import static com.entralake.lake.TestRecords.record;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+
+import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.entralake.window.TimeWindow;
+
+class CleanUpTest {
+
+    @TempDir
+    java.nio.file.Path dir;
+
+    @Test
+    void removesLeftoversOfACrashedRunAndNothingElse() throws IOException {
+        try (LakeFileSystem lake = LakeFileSystem.open(dir.toString())) {
+            LakeLayout layout = new LakeLayout(lake.root());
+            TimeWindow committedWindow = new TimeWindow(Instant.parse("2026-11-27T10:00:00Z"), Instant.parse("2026-11-27T11:00:00Z"));
+            TimeWindow crashedWindow = new TimeWindow(Instant.parse("2026-11-27T11:00:00Z"), Instant.parse("2026-11-27T12:00:00Z"));
+            Path committed = layout.windowFile("signins", TENANT, committedWindow);
+            try (EventWindowWriter w = new EventWindowWriter(lake, committed, SCHEMA, ParquetSettings.defaults())) {
+                w.write("a", record("a", committedWindow.start(), 0, "v1"));
+                w.commit();
+            }
+            // simulate kill -9: writers opened, never committed nor aborted
+            EventWindowWriter crashed = new EventWindowWriter(lake,
+                    layout.windowFile("signins", TENANT, crashedWindow), SCHEMA, ParquetSettings.defaults());
+            crashed.write("b", record("b", crashedWindow.start(), 0, "v1"));
+            Path tenantDir = layout.datasetTenantDir("signins", TENANT);
+            lake.fs().mkdirs(new Path(tenantDir, ".snapshot_date=2026-11-27.staging-x"));
+            lake.fs().mkdirs(new Path(tenantDir, ".snapshot_date=2026-11-26.replaced-y"));
+            lake.fs().create(new Path(tenantDir, "._manifest.json.inprogress-z")).close();
+            Path manifestTarget = layout.manifestFile("signins", TENANT);
+            lake.fs().create(manifestTarget).close();
+
+            int removed = CleanUp.removeAbandonedTemporaries(lake, tenantDir);
+
+            assertThat(removed).isEqualTo(4);
+            assertThat(TestRecords.tree(dir.resolve("signins/tenant_id=" + TENANT))).containsExactly(
+                    "_manifest.json", "event_date=2026-11-27", "event_date=2026-11-27/signins-20261127T100000Z-PT1H.parquet");
+            assertThat(CleanUp.removeAbandonedTemporaries(lake, tenantDir)).isZero();
+            assertThat(CleanUp.removeAbandonedTemporaries(lake,
+                    layout.datasetTenantDir("users", TENANT))).as("absent folder").isZero();
+            assertThat(Files.exists(dir.resolve("signins/tenant_id=" + TENANT + "/event_date=2026-11-27"))).isTrue();
+            crashed.abort();
+        }
+    }
+}
