@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.entralake.batch.CollectionContext;
 import com.entralake.batch.RunHistory;
+import com.entralake.config.ConfigurationException;
 import com.entralake.config.EntraLakeProperties;
 import com.entralake.lake.LakeFileSystem;
 import com.entralake.lake.ParquetSettings;
@@ -40,8 +41,14 @@ public class EntraLakeConfiguration {
 
     @Bean
     CollectionContext collectionContext(EntraLakeProperties properties, JobClock clock) {
-        return new CollectionContext(LakeFileSystem.open(properties.getLakeRoot()), ParquetSettings.defaults(),
-                GraphSchemaCatalog.load(), clock, properties.getCollection());
+        LakeFileSystem lake;
+        try {
+            lake = LakeFileSystem.open(properties.getLakeRoot());
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new ConfigurationException("cannot open the lake at " + properties.getLakeRoot() + ": " + e.getMessage());
+        }
+        return new CollectionContext(lake, ParquetSettings.defaults(), GraphSchemaCatalog.load(), clock,
+                properties.getCollection());
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package com.entralake.batch;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +93,7 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         ExecutionContext ec = chunkContext.getStepContext().getStepExecution().getExecutionContext();
         if (!resumeBefore.isAfter(range.start())) {
             return RepeatStatus.FINISHED;
@@ -132,7 +131,7 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
         return RepeatStatus.CONTINUABLE;
     }
 
-    private void accept(JsonNode record, Instant collectedAt, ExecutionContext ec) {
+    private void accept(JsonNode record, Instant collectedAt, ExecutionContext ec) throws IOException {
         Instant time = EventTime.of(record, type.timeProperty());
         // [start, resumeBefore): a record at resumeBefore itself belongs to a committed window
         if (!time.isBefore(resumeBefore) || time.isBefore(range.start())) {
@@ -155,7 +154,7 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
         writer.write(record.path("id").asText(), normalizer.normalize(record, collectedAt));
     }
 
-    private void commitOpenWindow(ExecutionContext ec) {
+    private void commitOpenWindow(ExecutionContext ec) throws IOException {
         CommitResult result = writer.commit();
         writer = null;
         resumeBefore = openWindow.start();
@@ -167,7 +166,7 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
         openWindow = null;
     }
 
-    private void finishRange(ExecutionContext ec) {
+    private void finishRange(ExecutionContext ec) throws IOException {
         if (openWindow != null) {
             commitOpenWindow(ec);
         }
@@ -177,14 +176,9 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
     }
 
     /** Windows in [from, to) turned out empty: a file left by an earlier read of them must go, or it would outlive its data. */
-    private void clearEmptyWindows(Instant from, Instant to) {
+    private void clearEmptyWindows(Instant from, Instant to) throws IOException {
         for (Instant s = from; s.isBefore(to); s = s.plus(windowSize)) {
-            Path file = windowFile(new TimeWindow(s, s.plus(windowSize)));
-            try {
-                context.lake().fs().delete(file, false);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove " + file, e);
-            }
+            EventWindowWriter.deleteIfPresent(context.lake(), windowFile(new TimeWindow(s, s.plus(windowSize))));
         }
     }
 

@@ -66,7 +66,7 @@ public class SnapshotCollectionTasklet implements Tasklet, StepExecutionListener
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws java.io.IOException {
         ExecutionContext ec = chunkContext.getStepContext().getStepExecution().getExecutionContext();
         if (writer == null) {
             nextUrl = GraphQuery.snapshotPage(session.graphBaseUrl(), type);

@@ -173,10 +173,12 @@ public final class TenantCollector {
         }
     }
 
-    private void writeEventManifest(DataType type, String tenantId) {
-        history.watermark(tenantId, type.dataset()).ifPresent(watermark -> PartitionManifest.writeEvents(context.lake(),
-                context.layout(), type.dataset(), tenantId, watermark, context.settings().getLookback(),
-                context.clock().now()));
+    private void writeEventManifest(DataType type, String tenantId) throws java.io.IOException {
+        Optional<Instant> watermark = history.watermark(tenantId, type.dataset());
+        if (watermark.isPresent()) {
+            PartitionManifest.writeEvents(context.lake(), context.layout(), type.dataset(), tenantId, watermark.get(),
+                    context.settings().getLookback(), context.clock().now());
+        }
     }
 
     private DataTypeOutcome failure(DataType type, DataTypeSelection selection, JobExecution execution, Tally tally,
