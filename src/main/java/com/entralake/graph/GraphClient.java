@@ -1,0 +1,317 @@
+package com.entralake.graph;
+
+import com.entralake.auth.AccessTokenProvider;
+import com.entralake.catalog.DataType;
+import com.entralake.catalog.DataTypeCatalog;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Reads one Graph page at a time, robustly: the whole body is received and parsed before a page is
+ * returned (a cut-off body is retried, never handed on as a short page); 429s wait their
+ * {@code Retry-After} (shared with the tenant's other threads through the {@link RequestPacer});
+ * 5xx, resets and timeouts back off exponentially with full jitter; a 401 gets one fresh token.
+ * Everything else becomes a {@link GraphException} whose message says what to do.
+ */
+public final class GraphClient {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphClient.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final AccessTokenProvider tokens;
+    private final RetrySettings retry;
+    private final RequestPacer pacer;
+    private final Sleeper sleeper;
+    private final GraphCallListener listener;
+    private final DoubleSupplier random;
+
+    public GraphClient(HttpClient http, AccessTokenProvider tokens, RetrySettings retry, RequestPacer pacer,
+                       Sleeper sleeper, GraphCallListener listener) {
+        this(http, tokens, retry, pacer, sleeper, listener, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** For tests: {@code random} in [0, 1) picks the jittered backoff. */
+    GraphClient(HttpClient http, AccessTokenProvider tokens, RetrySettings retry, RequestPacer pacer,
+                Sleeper sleeper, GraphCallListener listener, DoubleSupplier random) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.retry = Objects.requireNonNull(retry, "retry");
+        this.pacer = Objects.requireNonNull(pacer, "pacer");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.listener = listener == null ? GraphCallListener.NONE : listener;
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /**
+     * GETs one page. Throws {@link GraphException} for what retrying cannot fix, and lets
+     * {@link com.entralake.auth.AuthenticationFailure} through when no token can be obtained.
+     */
+    public GraphPage fetch(URI url) {
+        Objects.requireNonNull(url, "url");
+        String endpointClass = RequestPacer.endpointClassOf(url);
+        boolean refreshed = false;
+        String token = tokens.accessToken();
+        String lastFailure = "none";
+        int lastStatus = 0;
+        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+            final int failedAttempt = attempt;
+            Duration wait;
+            try {
+                pacer.acquire(endpointClass);
+                String clientRequestId = UUID.randomUUID().toString();
+                listener.requestSent(url, attempt);
+                HttpResponse<byte[]> response = http.send(request(url, token, clientRequestId),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                int status = response.statusCode();
+                lastStatus = status;
+                if (status == 200) {
+                    Optional<GraphPage> page = parse(url, response.body());
+                    if (page.isPresent()) {
+                        listener.pageReceived(url, page.get().records().size(), page.get().bodyBytes());
+                        return page.get();
+                    }
+                    lastFailure = "HTTP 200 with a body that is not a Graph collection (no \"value\" array)";
+                    wait = backoff(attempt);
+                } else if (status == 401) {
+                    if (refreshed) {
+                        throw failure(GraphException.Kind.AUTHENTICATION, url, response, clientRequestId,
+                                "Graph refused a freshly acquired token (HTTP 401). Check that the app's"
+                                        + " application permissions have admin consent and that the token"
+                                        + " audience/scope matches this Graph endpoint");
+                    }
+                    log.info("Graph answered 401 for {}; acquiring a new token once", describe(url));
+                    token = tokens.refreshAccessToken();
+                    refreshed = true;
+                    lastFailure = "HTTP 401";
+                    listener.retrying(url, attempt, lastFailure, Duration.ZERO);
+                    continue;
+                } else if (status == 429) {
+                    Duration retryAfter = retryAfter(response).orElseGet(() -> backoff(failedAttempt));
+                    lastFailure = "HTTP 429 (throttled" + graphError(response.body()).map(e -> ", " + e.code).orElse("") + ")";
+                    listener.throttled(url, retryAfter);
+                    // the pacer makes every thread of the tenant wait, this one included, before its next send
+                    pacer.penalize(retryAfter);
+                    if (attempt < retry.maxAttempts()) {
+                        listener.retrying(url, attempt, lastFailure, retryAfter);
+                        log.warn("Graph throttled {} (attempt {}/{}); pausing the tenant for {} ms",
+                                describe(url), attempt, retry.maxAttempts(), retryAfter.toMillis());
+                    }
+                    continue;
+                } else if (isTransient(status)) {
+                    lastFailure = "HTTP " + status + graphError(response.body()).map(e -> " (" + e.code + ")").orElse("");
+                    wait = retryAfter(response).orElseGet(() -> backoff(failedAttempt));
+                } else {
+                    throw classify(url, response, clientRequestId);
+                }
+            } catch (IOException e) {
+                lastStatus = 0;
+                lastFailure = networkFailure(e);
+                wait = backoff(attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GraphException(GraphException.Kind.INTERRUPTED, 0, null,
+                        "Interrupted while reading " + describe(url));
+            }
+            if (attempt < retry.maxAttempts()) {
+                listener.retrying(url, attempt, lastFailure, wait);
+                log.warn("Graph request {} failed (attempt {}/{}: {}); retrying in {} ms",
+                        describe(url), attempt, retry.maxAttempts(), lastFailure, wait.toMillis());
+                try {
+                    sleeper.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new GraphException(GraphException.Kind.INTERRUPTED, 0, null,
+                            "Interrupted while waiting to retry " + describe(url));
+                }
+            }
+        }
+        throw new GraphException(GraphException.Kind.TRANSIENT_EXHAUSTED, lastStatus, null,
+                "GET " + describe(url) + " failed " + retry.maxAttempts() + " times; the last failure was "
+                        + lastFailure + ". Graph or the network is unavailable or throttling heavily;"
+                        + " the next run resumes from the last committed window");
+    }
+
+    private HttpRequest request(URI url, String token, String clientRequestId) {
+        return HttpRequest.newBuilder(url)
+                .GET()
+                .timeout(retry.requestTimeout())
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .header("client-request-id", clientRequestId)
+                .header("return-client-request-id", "true")
+                .build();
+    }
+
+    /** Empty when the body is not a complete Graph collection: such a page is retried, never returned short. */
+    private static Optional<GraphPage> parse(URI url, byte[] body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (root == null || !root.isObject() || !root.path("value").isArray()) {
+            return Optional.empty();
+        }
+        JsonNode value = root.get("value");
+        List<JsonNode> records = new ArrayList<>(value.size());
+        value.forEach(records::add);
+        JsonNode next = root.get("@odata.nextLink");
+        URI nextLink = next != null && next.isTextual() && !next.asText().isEmpty()
+                ? URI.create(next.asText()) : null;
+        return Optional.of(new GraphPage(records, nextLink, body.length));
+    }
+
+    private static boolean isTransient(int status) {
+        return status == 408 || status == 500 || status == 502 || status == 503 || status == 504;
+    }
+
+    private Duration backoff(int failedAttempt) {
+        return retry.backoff(failedAttempt, random.getAsDouble());
+    }
+
+    /** Retry-After in (possibly fractional) seconds, rounded up to the next nanosecond; absent or unparsable = empty. */
+    static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(GraphClient::parseRetryAfter);
+    }
+
+    static Optional<Duration> parseRetryAfter(String value) {
+        try {
+            BigDecimal seconds = new BigDecimal(value.trim());
+            if (seconds.signum() < 0) {
+                return Optional.empty();
+            }
+            BigDecimal nanos = seconds.movePointRight(9).setScale(0, java.math.RoundingMode.CEILING);
+            return Optional.of(Duration.ofNanos(nanos.longValueExact()));
+        } catch (NumberFormatException | ArithmeticException e) {
+            // an HTTP-date would have to be compared with Graph's clock, which the job never reads
+            return Optional.empty();
+        }
+    }
+
+    private GraphException classify(URI url, HttpResponse<byte[]> response, String clientRequestId) {
+        int status = response.statusCode();
+        String code = graphError(response.body()).map(e -> e.code).orElse(null);
+        if (status == 403 && "Authentication_RequestFromNonPremiumTenantOrB2CTenant".equals(code)) {
+            return failure(GraphException.Kind.LICENCE, url, response, clientRequestId,
+                    "The tenant has no Microsoft Entra ID P1/P2 licence (or is a B2C tenant), which "
+                            + describe(url) + " needs. Graph also answers this when Directory.Read.All is"
+                            + " missing; the data type is skipped and probed again next run");
+        }
+        if (status == 403) {
+            return failure(GraphException.Kind.PERMISSION, url, response, clientRequestId,
+                    "The app is not allowed to read " + describe(url) + ". Grant it the application"
+                            + " permission(s) " + permissionsFor(url) + " and give admin consent"
+                            + " (Entra admin center > App registrations > API permissions)");
+        }
+        if (status == 400) {
+            return failure(GraphException.Kind.BAD_REQUEST, url, response, clientRequestId,
+                    "Graph rejected the request GET " + describe(url));
+        }
+        if (status == 404) {
+            return failure(GraphException.Kind.NOT_FOUND, url, response, clientRequestId,
+                    "Graph has no " + describe(url) + " (HTTP 404). Check the Graph base URL and API version");
+        }
+        return failure(GraphException.Kind.UNEXPECTED_RESPONSE, url, response, clientRequestId,
+                "Graph answered HTTP " + status + " to GET " + describe(url));
+    }
+
+    private static GraphException failure(GraphException.Kind kind, URI url, HttpResponse<byte[]> response,
+                                          String clientRequestId, String advice) {
+        Optional<GraphError> error = graphError(response.body());
+        String requestId = response.headers().firstValue("request-id").orElse(null);
+        StringBuilder message = new StringBuilder(advice).append('.');
+        error.ifPresent(e -> message.append(" Graph said: ").append(e.code)
+                .append(e.message == null ? "" : ": " + e.message));
+        message.append(" [HTTP ").append(response.statusCode());
+        if (requestId != null) {
+            message.append(", request-id ").append(requestId);
+        }
+        message.append(", client-request-id ").append(clientRequestId).append(']');
+        return new GraphException(kind, response.statusCode(), error.map(e -> e.code).orElse(null), message.toString());
+    }
+
+    /** The required permissions of the catalogued data type served at this path, if any. */
+    private static String permissionsFor(URI url) {
+        String path = url.getPath() == null ? "" : url.getPath();
+        return DataTypeCatalog.all().stream()
+                .filter(type -> path.endsWith(type.graphPath()))
+                .findFirst()
+                .map(DataType::permissions)
+                .map(list -> String.join(" and ", list))
+                .orElse("this endpoint needs");
+    }
+
+    private record GraphError(String code, String message) {
+    }
+
+    private static Optional<GraphError> graphError(byte[] body) {
+        try {
+            JsonNode error = JSON.readTree(body).path("error");
+            if (!error.isObject() || !error.path("code").isTextual()) {
+                return Optional.empty();
+            }
+            String message = error.path("message").isTextual() ? truncate(error.path("message").asText(), 500) : null;
+            return Optional.of(new GraphError(truncate(error.path("code").asText(), 100), message));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String networkFailure(IOException e) {
+        String what;
+        if (e instanceof HttpTimeoutException) {
+            what = "timed out";
+        } else if (e instanceof java.net.ConnectException) {
+            what = "connection refused";
+        } else if (e instanceof javax.net.ssl.SSLException) {
+            what = "TLS failure";
+        } else {
+            String text = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            what = text.contains("reset") ? "connection reset"
+                    : text.contains("eof") || text.contains("closed") || text.contains("content-length")
+                            || text.contains("bytes received") ? "response body cut off"
+                    : "I/O error";
+        }
+        return what + " (" + e.getClass().getSimpleName() + ")";
+    }
+
+    /**
+     * Path and query for messages and logs. Opaque paging tokens are shortened: they are long and say
+     * nothing to a reader. (The access token travels in a header and never appears here.)
+     */
+    static String describe(URI url) {
+        String query = url.getRawQuery();
+        String path = url.getRawPath();
+        if (query == null) {
+            return path;
+        }
+        return path + "?" + query.replaceAll("(?i)(\\$(skiptoken|deltatoken)=)[^&]{12,}", "$1…");
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "…";
+    }
+}
