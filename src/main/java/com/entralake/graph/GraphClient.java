@@ -291,11 +291,14 @@ public final class GraphClient {
         } else {
             String text = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
             what = text.contains("reset") ? "connection reset"
-                    : text.contains("eof") || text.contains("closed") || text.contains("content-length")
-                            || text.contains("bytes received") ? "response body cut off"
-                    : "I/O error";
+                    : text.contains("eof") || text.contains("content-length") || text.contains("bytes received")
+                            ? "response cut off"
+                    : "connection failed";
         }
-        return what + " (" + e.getClass().getSimpleName() + ")";
+        // JDK HttpClient messages describe the transport ("Connection reset", "header parser received
+        // no bytes"); they never include request headers, so no token can leak through them
+        String detail = e.getMessage() == null ? "" : ": " + truncate(e.getMessage(), 200);
+        return what + " (" + e.getClass().getSimpleName() + detail + ")";
     }
 
     /**
