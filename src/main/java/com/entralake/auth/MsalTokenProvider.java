@@ -12,7 +12,9 @@ import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
@@ -20,9 +22,9 @@ import java.util.concurrent.ExecutionException;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * App-only tokens for one tenant through MSAL4J's client-credentials flow. MSAL's in-memory cache
- * hands back the same token while it has more than 300 s left, so {@link #accessToken()} is cheap;
- * {@link #refreshAccessToken()} skips the cache (Graph said 401).
+ * App-only tokens for one tenant through MSAL4J's client-credentials flow. A token is reused while it
+ * has more than 300 s left (MSAL's rule), so {@link #accessToken()} is cheap;
+ * {@link #refreshAccessToken()} skips every cache (Graph said 401).
  *
  * <p>Against a host that is not a Microsoft login host (the emulator) instance discovery is off,
  * since MSAL would otherwise ask login.microsoftonline.com about it. Timeouts are always set
@@ -34,6 +36,8 @@ public final class MsalTokenProvider implements AccessTokenProvider {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    /** A token is reused while it has more than this left: MSAL's own rule for app tokens. */
+    static final Duration MINIMUM_REMAINING_LIFETIME = Duration.ofSeconds(300);
 
     private final String tenantId;
     private final String clientId;
@@ -44,7 +48,16 @@ public final class MsalTokenProvider implements AccessTokenProvider {
     private final Duration readTimeout;
     private final String scope;
     private final MsalFailureMapper failures;
+    private final Clock clock;
     private ConfidentialClientApplication application;
+    private volatile CachedToken cached;
+
+    private record CachedToken(String token, Instant expiresOn) {
+        @Override
+        public String toString() {
+            return "CachedToken[expiresOn=" + expiresOn + "]";
+        }
+    }
 
     /** Client secret, scope derived from the Graph host. {@code sslSocketFactory} null = JVM default trust. */
     public MsalTokenProvider(String tenantId, String clientId, SecretSource secret, CloudEndpoints cloud,
@@ -84,15 +97,31 @@ public final class MsalTokenProvider implements AccessTokenProvider {
         this.readTimeout = positive(readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout, "readTimeout");
         this.scope = scope == null || scope.isBlank() ? cloud.scope() : scope;
         this.failures = new MsalFailureMapper(tenantId, clientId, credential.describe(), cloud.authorityHost().toString());
+        this.clock = Clock.systemUTC();
     }
 
+    /**
+     * Our own reuse on top of MSAL's cache: MSAL4J misses its cache when the authority URL carries a
+     * port (AzureAD/microsoft-authentication-library-for-java#529), which the emulator's does, and
+     * would then fetch a token for every page.
+     */
     @Override
     public String accessToken() {
-        return acquire(false);
+        CachedToken current = cached;
+        if (current != null && current.expiresOn().minus(MINIMUM_REMAINING_LIFETIME).isAfter(clock.instant())) {
+            return current.token();
+        }
+        synchronized (this) {
+            current = cached;
+            if (current != null && current.expiresOn().minus(MINIMUM_REMAINING_LIFETIME).isAfter(clock.instant())) {
+                return current.token();
+            }
+            return acquire(false);
+        }
     }
 
     @Override
-    public String refreshAccessToken() {
+    public synchronized String refreshAccessToken() {
         return acquire(true);
     }
 
@@ -109,6 +138,8 @@ public final class MsalTokenProvider implements AccessTokenProvider {
             IAuthenticationResult result = app.acquireToken(parameters).get();
             log.debug("Token for tenant {} {} (expires {})", tenantId,
                     skipCache ? "refreshed" : "obtained or reused", result.expiresOnDate());
+            Instant expiresOn = result.expiresOnDate() == null ? clock.instant() : result.expiresOnDate().toInstant();
+            cached = new CachedToken(result.accessToken(), expiresOn);
             return result.accessToken();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
