@@ -135,6 +135,32 @@ class MsalTokenProviderTest {
     }
 
     @Test
+    void certificateCredentialSendsASignedAssertionInsteadOfASecret() {
+        MsalTokenProvider tokens = MsalTokenProvider.withCertificate(TENANT, CLIENT, dir.resolve("stub.p12"),
+                new EnvironmentSecret("P12_PASSWORD", name -> "changeit"), local(), clientTls.getSocketFactory(),
+                Duration.ofSeconds(5), Duration.ofSeconds(5), "https://graph.microsoft.com/.default");
+
+        assertThat(tokens.accessToken()).startsWith("eyJ");
+        String form = URLDecoder.decode(forms.get(0), StandardCharsets.UTF_8);
+        assertThat(form).contains("client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                "client_assertion=").doesNotContain("client_secret");
+        assertThat(tokens.toString()).contains("certificate file").doesNotContain("changeit");
+    }
+
+    @Test
+    void wrongCertificatePasswordIsACredentialProblem() {
+        MsalTokenProvider tokens = MsalTokenProvider.withCertificate(TENANT, CLIENT, dir.resolve("stub.p12"),
+                new EnvironmentSecret("P12_PASSWORD", name -> "wrong-password"), local(), clientTls.getSocketFactory(),
+                null, null, null);
+
+        AuthenticationFailure failure = catchThrowableOfType(tokens::accessToken, AuthenticationFailure.class);
+
+        assertThat(failure.reason()).isEqualTo(AuthenticationFailure.Reason.SECRET_UNAVAILABLE);
+        assertThat(failure.getMessage()).contains("stub.p12", "P12_PASSWORD").doesNotContain("wrong-password");
+        assertThat(forms).isEmpty();
+    }
+
+    @Test
     void tokenWithLessThanFiveMinutesLeftIsNotReused() {
         expiresIn.set(200);
         MsalTokenProvider tokens = provider(local(), clientTls.getSocketFactory());
