@@ -1,6 +1,7 @@
 package com.entralake.graph;
 
 import com.entralake.auth.AccessTokenProvider;
+import com.entralake.auth.AuthenticationFailure;
 import com.entralake.catalog.DataType;
 import com.entralake.catalog.DataTypeCatalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -63,20 +64,25 @@ public final class GraphClient {
     }
 
     /**
-     * GETs one page. Throws {@link GraphException} for what retrying cannot fix, and lets
-     * {@link com.entralake.auth.AuthenticationFailure} through when no token can be obtained.
+     * GETs one page. Throws {@link GraphException} for what retrying cannot fix, and
+     * {@link AuthenticationFailure} when no token can be obtained (network failures of the token
+     * endpoint are retried like any transient failure first).
      */
     public GraphPage fetch(URI url) {
         Objects.requireNonNull(url, "url");
         String endpointClass = RequestPacer.endpointClassOf(url);
         boolean refreshed = false;
-        String token = tokens.accessToken();
+        String refreshedToken = null;
+        AuthenticationFailure tokenFailure = null;
         String lastFailure = "none";
         int lastStatus = 0;
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             final int failedAttempt = attempt;
             Duration wait;
             try {
+                tokenFailure = null;
+                // asked every attempt: cheap while cached, and a long retry series may outlive a token
+                String token = refreshed ? refreshedToken : tokens.accessToken();
                 pacer.acquire(endpointClass);
                 String clientRequestId = UUID.randomUUID().toString();
                 listener.requestSent(url, attempt);
@@ -100,7 +106,7 @@ public final class GraphClient {
                                         + " audience/scope matches this Graph endpoint");
                     }
                     log.info("Graph answered 401 for {}; acquiring a new token once", describe(url));
-                    token = tokens.refreshAccessToken();
+                    refreshedToken = tokens.refreshAccessToken();
                     refreshed = true;
                     lastFailure = "HTTP 401";
                     listener.retrying(url, attempt, lastFailure, Duration.ZERO);
@@ -127,6 +133,15 @@ public final class GraphClient {
                 lastStatus = 0;
                 lastFailure = networkFailure(e);
                 wait = backoff(attempt);
+            } catch (AuthenticationFailure e) {
+                if (e.reason() != AuthenticationFailure.Reason.NETWORK) {
+                    throw e;
+                }
+                // the login host hiccuped: as transient as a Graph 503, and retried the same way
+                tokenFailure = e;
+                lastStatus = 0;
+                lastFailure = "token endpoint unreachable";
+                wait = backoff(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new GraphException(GraphException.Kind.INTERRUPTED, 0, null,
@@ -144,6 +159,9 @@ public final class GraphClient {
                             "Interrupted while waiting to retry " + describe(url));
                 }
             }
+        }
+        if (tokenFailure != null) {
+            throw tokenFailure;
         }
         throw new GraphException(GraphException.Kind.TRANSIENT_EXHAUSTED, lastStatus, null,
                 "GET " + describe(url) + " failed " + retry.maxAttempts() + " times; the last failure was "

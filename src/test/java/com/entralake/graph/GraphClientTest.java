@@ -1,6 +1,7 @@
 package com.entralake.graph;
 
 import com.entralake.auth.AccessTokenProvider;
+import com.entralake.auth.AuthenticationFailure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -264,6 +265,73 @@ class GraphClientTest {
         assertThat(stub.requests).hasSize(3);
         // backoff only between attempts: 0.5 * 1 s, 0.5 * 2 s
         assertThat(time.sleeps).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void unreachableTokenEndpointIsRetriedThenReportedAsAuthenticationFailure() {
+        AtomicInteger calls = new AtomicInteger();
+        AccessTokenProvider flaky = new AccessTokenProvider() {
+            @Override
+            public String accessToken() {
+                if (calls.incrementAndGet() <= 2) {
+                    throw new AuthenticationFailure(AuthenticationFailure.Reason.NETWORK, "login host down", null, null, null);
+                }
+                return "token-9";
+            }
+
+            @Override
+            public String refreshAccessToken() {
+                return accessToken();
+            }
+        };
+        RequestPacer pacer = new RequestPacer(RequestPacer.DEFAULT_AUDIT_LOGS_BUDGET, RequestPacer.DEFAULT_DIRECTORY_BUDGET, time, time);
+        stub.thenJson(200, LAST_PAGE);
+
+        new GraphClient(HttpClient.newHttpClient(), flaky, RetrySettings.DEFAULTS, pacer, time, stats, () -> 0.5)
+                .fetch(stub.url(USERS));
+
+        assertThat(stub.requests).extracting(r -> r.headers().get("authorization")).containsExactly("Bearer token-9");
+        assertThat(time.sleeps).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+
+        AccessTokenProvider down = new AccessTokenProvider() {
+            @Override
+            public String accessToken() {
+                throw new AuthenticationFailure(AuthenticationFailure.Reason.NETWORK, "login host down", null, null, null);
+            }
+
+            @Override
+            public String refreshAccessToken() {
+                return accessToken();
+            }
+        };
+        GraphClient three = new GraphClient(HttpClient.newHttpClient(), down,
+                new RetrySettings(3, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(5)), pacer, time, stats, () -> 0.5);
+        assertThatThrownBy(() -> three.fetch(stub.url(USERS))).isInstanceOf(AuthenticationFailure.class)
+                .hasMessage("login host down");
+    }
+
+    @Test
+    void wrongSecretIsNotRetried() {
+        AtomicInteger calls = new AtomicInteger();
+        AccessTokenProvider wrong = new AccessTokenProvider() {
+            @Override
+            public String accessToken() {
+                calls.incrementAndGet();
+                throw new AuthenticationFailure(AuthenticationFailure.Reason.WRONG_SECRET, "wrong", "AADSTS7000215", null, null);
+            }
+
+            @Override
+            public String refreshAccessToken() {
+                return accessToken();
+            }
+        };
+        GraphClient c = new GraphClient(HttpClient.newHttpClient(), wrong, RetrySettings.DEFAULTS,
+                new RequestPacer(RequestPacer.DEFAULT_AUDIT_LOGS_BUDGET, RequestPacer.DEFAULT_DIRECTORY_BUDGET, time, time),
+                time, stats, () -> 0.5);
+
+        assertThatThrownBy(() -> c.fetch(stub.url(USERS))).isInstanceOf(AuthenticationFailure.class);
+        assertThat(calls.get()).isEqualTo(1);
+        assertThat(stub.requests).isEmpty();
     }
 
     @Test
