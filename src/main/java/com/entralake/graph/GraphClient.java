@@ -51,6 +51,23 @@ public final class GraphClient {
         this(http, tokens, retry, pacer, sleeper, listener, () -> ThreadLocalRandom.current().nextDouble());
     }
 
+    /**
+     * The production set-up: a JDK HttpClient with a connect timeout that never follows redirects (a
+     * bearer token must not travel to another host), real sleeps, jittered backoff.
+     *
+     * @param sslContext null for the JVM's default trust (set one to trust the emulator's certificate)
+     */
+    public static GraphClient create(AccessTokenProvider tokens, RetrySettings retry, RequestPacer pacer,
+                                     GraphCallListener listener, Duration connectTimeout, javax.net.ssl.SSLContext sslContext) {
+        HttpClient.Builder http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (sslContext != null) {
+            http.sslContext(sslContext);
+        }
+        return new GraphClient(http.build(), tokens, retry, pacer, Sleeper.REAL, listener);
+    }
+
     /** For tests: {@code random} in [0, 1) picks the jittered backoff. */
     GraphClient(HttpClient http, AccessTokenProvider tokens, RetrySettings retry, RequestPacer pacer,
                 Sleeper sleeper, GraphCallListener listener, DoubleSupplier random) {
