@@ -2,8 +2,6 @@ package com.entralake.graph;
 
 import com.entralake.auth.AccessTokenProvider;
 import com.entralake.auth.AuthenticationFailure;
-import com.entralake.catalog.DataType;
-import com.entralake.catalog.DataTypeCatalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -117,12 +115,12 @@ public final class GraphClient {
                     wait = backoff(attempt);
                 } else if (status == 401) {
                     if (refreshed) {
-                        throw failure(GraphException.Kind.AUTHENTICATION, url, response, clientRequestId,
+                        throw GraphErrors.failure(GraphException.Kind.AUTHENTICATION, url, response, clientRequestId,
                                 "Graph refused a freshly acquired token (HTTP 401). Check that the app's"
                                         + " application permissions have admin consent and that the token"
                                         + " audience/scope matches this Graph endpoint");
                     }
-                    log.info("Graph answered 401 for {}; acquiring a new token once", describe(url));
+                    log.info("Graph answered 401 for {}; acquiring a new token once", GraphErrors.describe(url));
                     refreshedToken = tokens.refreshAccessToken();
                     refreshed = true;
                     lastFailure = "HTTP 401";
@@ -130,21 +128,21 @@ public final class GraphClient {
                     continue;
                 } else if (status == 429) {
                     Duration retryAfter = retryAfter(response).orElseGet(() -> backoff(failedAttempt));
-                    lastFailure = "HTTP 429 (throttled" + graphError(response.body()).map(e -> ", " + e.code).orElse("") + ")";
+                    lastFailure = "HTTP 429 (throttled" + GraphErrors.code(response.body()).map(code -> ", " + code).orElse("") + ")";
                     listener.throttled(url, retryAfter);
                     // the pacer makes every thread of the tenant wait, this one included, before its next send
                     pacer.penalize(retryAfter);
                     if (attempt < retry.maxAttempts()) {
                         listener.retrying(url, attempt, lastFailure, retryAfter);
                         log.warn("Graph throttled {} (attempt {}/{}); pausing the tenant for {} ms",
-                                describe(url), attempt, retry.maxAttempts(), retryAfter.toMillis());
+                                GraphErrors.describe(url), attempt, retry.maxAttempts(), retryAfter.toMillis());
                     }
                     continue;
                 } else if (isTransient(status)) {
-                    lastFailure = "HTTP " + status + graphError(response.body()).map(e -> " (" + e.code + ")").orElse("");
+                    lastFailure = "HTTP " + status + GraphErrors.code(response.body()).map(code -> " (" + code + ")").orElse("");
                     wait = retryAfter(response).orElseGet(() -> backoff(failedAttempt));
                 } else {
-                    throw classify(url, response, clientRequestId);
+                    throw GraphErrors.classify(url, response, clientRequestId);
                 }
             } catch (IOException e) {
                 lastStatus = 0;
@@ -162,18 +160,18 @@ public final class GraphClient {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new GraphException(GraphException.Kind.INTERRUPTED, 0, null,
-                        "Interrupted while reading " + describe(url));
+                        "Interrupted while reading " + GraphErrors.describe(url));
             }
             if (attempt < retry.maxAttempts()) {
                 listener.retrying(url, attempt, lastFailure, wait);
                 log.warn("Graph request {} failed (attempt {}/{}: {}); retrying in {} ms",
-                        describe(url), attempt, retry.maxAttempts(), lastFailure, wait.toMillis());
+                        GraphErrors.describe(url), attempt, retry.maxAttempts(), lastFailure, wait.toMillis());
                 try {
                     sleeper.sleep(wait);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new GraphException(GraphException.Kind.INTERRUPTED, 0, null,
-                            "Interrupted while waiting to retry " + describe(url));
+                            "Interrupted while waiting to retry " + GraphErrors.describe(url));
                 }
             }
         }
@@ -181,7 +179,7 @@ public final class GraphClient {
             throw tokenFailure;
         }
         throw new GraphException(GraphException.Kind.TRANSIENT_EXHAUSTED, lastStatus, null,
-                "GET " + describe(url) + " failed " + retry.maxAttempts() + " times; the last failure was "
+                "GET " + GraphErrors.describe(url) + " failed " + retry.maxAttempts() + " times; the last failure was "
                         + lastFailure + ". Graph or the network is unavailable or throttling heavily;"
                         + " the next run resumes from the last committed window");
     }
@@ -246,75 +244,6 @@ public final class GraphClient {
         }
     }
 
-    private GraphException classify(URI url, HttpResponse<byte[]> response, String clientRequestId) {
-        int status = response.statusCode();
-        String code = graphError(response.body()).map(e -> e.code).orElse(null);
-        if (status == 403 && "Authentication_RequestFromNonPremiumTenantOrB2CTenant".equals(code)) {
-            return failure(GraphException.Kind.LICENCE, url, response, clientRequestId,
-                    "The tenant has no Microsoft Entra ID P1/P2 licence (or is a B2C tenant), which "
-                            + describe(url) + " needs. Graph also answers this when Directory.Read.All is"
-                            + " missing; the data type is skipped and probed again next run");
-        }
-        if (status == 403) {
-            return failure(GraphException.Kind.PERMISSION, url, response, clientRequestId,
-                    "The app is not allowed to read " + describe(url) + ". Grant it the application"
-                            + " permission(s) " + permissionsFor(url) + " and give admin consent"
-                            + " (Entra admin center > App registrations > API permissions)");
-        }
-        if (status == 400) {
-            return failure(GraphException.Kind.BAD_REQUEST, url, response, clientRequestId,
-                    "Graph rejected the request GET " + describe(url));
-        }
-        if (status == 404) {
-            return failure(GraphException.Kind.NOT_FOUND, url, response, clientRequestId,
-                    "Graph has no " + describe(url) + " (HTTP 404). Check the Graph base URL and API version");
-        }
-        return failure(GraphException.Kind.UNEXPECTED_RESPONSE, url, response, clientRequestId,
-                "Graph answered HTTP " + status + " to GET " + describe(url));
-    }
-
-    private static GraphException failure(GraphException.Kind kind, URI url, HttpResponse<byte[]> response,
-                                          String clientRequestId, String advice) {
-        Optional<GraphError> error = graphError(response.body());
-        String requestId = response.headers().firstValue("request-id").orElse(null);
-        StringBuilder message = new StringBuilder(advice).append('.');
-        error.ifPresent(e -> message.append(" Graph said: ").append(e.code)
-                .append(e.message == null ? "" : ": " + e.message));
-        message.append(" [HTTP ").append(response.statusCode());
-        if (requestId != null) {
-            message.append(", request-id ").append(requestId);
-        }
-        message.append(", client-request-id ").append(clientRequestId).append(']');
-        return new GraphException(kind, response.statusCode(), error.map(e -> e.code).orElse(null), message.toString());
-    }
-
-    /** The required permissions of the catalogued data type served at this path, if any. */
-    private static String permissionsFor(URI url) {
-        String path = url.getPath() == null ? "" : url.getPath();
-        return DataTypeCatalog.all().stream()
-                .filter(type -> path.endsWith(type.graphPath()))
-                .findFirst()
-                .map(DataType::permissions)
-                .map(list -> String.join(" and ", list))
-                .orElse("this endpoint needs");
-    }
-
-    private record GraphError(String code, String message) {
-    }
-
-    private static Optional<GraphError> graphError(byte[] body) {
-        try {
-            JsonNode error = JSON.readTree(body).path("error");
-            if (!error.isObject() || !error.path("code").isTextual()) {
-                return Optional.empty();
-            }
-            String message = error.path("message").isTextual() ? truncate(error.path("message").asText(), 500) : null;
-            return Optional.of(new GraphError(truncate(error.path("code").asText(), 100), message));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
     private static String networkFailure(IOException e) {
         String what;
         if (e instanceof HttpTimeoutException) {
@@ -334,19 +263,6 @@ public final class GraphClient {
         // no bytes"); they never include request headers, so no token can leak through them
         String detail = e.getMessage() == null ? "" : ": " + truncate(e.getMessage(), 200);
         return what + " (" + e.getClass().getSimpleName() + detail + ")";
-    }
-
-    /**
-     * Path and query for messages and logs. Opaque paging tokens are shortened: they are long and say
-     * nothing to a reader. (The access token travels in a header and never appears here.)
-     */
-    static String describe(URI url) {
-        String query = url.getRawQuery();
-        String path = url.getRawPath();
-        if (query == null) {
-            return path;
-        }
-        return path + "?" + query.replaceAll("(?i)(\\$(skiptoken|deltatoken)=)[^&]{12,}", "$1…");
     }
 
     private static String truncate(String text, int max) {
