@@ -335,6 +335,31 @@ class GraphClientTest {
     }
 
     @Test
+    void retryAfterOnA503IsHonouredInsteadOfBackoff() {
+        stub.thenJson(503, errorBody("serviceNotAvailable", "down"), "Retry-After", "7").thenJson(200, LAST_PAGE);
+
+        client.fetch(stub.url(USERS));
+
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void statsCountRequestsRetriesAndThrottles() {
+        stub.thenJson(429, errorBody("TooManyRequests", "x"), "Retry-After", "1")
+                .thenJson(500, "oops").thenJson(200, PAGE);
+
+        client.fetch(stub.url(SIGN_INS));
+
+        assertThat(stats.requests()).isEqualTo(3);
+        assertThat(stats.retries()).isEqualTo(2);
+        assertThat(stats.throttles()).isEqualTo(1);
+        assertThat(stats.throttledTime()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(stats.pages()).isEqualTo(1);
+        assertThat(stats.records()).isEqualTo(3);
+        assertThat(stats.bodyBytes()).isPositive();
+    }
+
+    @Test
     void retryAfterParsing() {
         assertThat(GraphClient.parseRetryAfter("2.128")).contains(Duration.ofMillis(2128));
         assertThat(GraphClient.parseRetryAfter(" 7 ")).contains(Duration.ofSeconds(7));
