@@ -1,0 +1,271 @@
+package com.entralake.graph;
+
+import com.entralake.auth.AccessTokenProvider;
+import com.entralake.auth.AuthenticationFailure;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Reads one Graph page at a time, robustly: the whole body is received and parsed before a page is
+ * returned (a cut-off body is retried, never handed on as a short page); 429s wait their
+ * {@code Retry-After} (shared with the tenant's other threads through the {@link RequestPacer});
+ * 5xx, resets and timeouts back off exponentially with full jitter; a 401 gets one fresh token.
+ * Everything else becomes a {@link GraphException} whose message says what to do.
+ */
+public final class GraphClient {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphClient.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final AccessTokenProvider tokens;
+    private final RetrySettings retry;
+    private final RequestPacer pacer;
+    private final Sleeper sleeper;
+    private final GraphCallListener listener;
+    private final DoubleSupplier random;
+
+    public GraphClient(HttpClient http, AccessTokenProvider tokens, RetrySettings retry, RequestPacer pacer,
+                       Sleeper sleeper, GraphCallListener listener) {
+        this(http, tokens, retry, pacer, sleeper, listener, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /**
+     * The production set-up: a JDK HttpClient with a connect timeout that never follows redirects (a
+     * bearer token must not travel to another host), real sleeps, jittered backoff.
+     *
+     * @param sslContext null for the JVM's default trust (set one to trust the emulator's certificate)
+     */
+    public static GraphClient create(AccessTokenProvider tokens, RetrySettings retry, RequestPacer pacer,
+                                     GraphCallListener listener, Duration connectTimeout, javax.net.ssl.SSLContext sslContext) {
+        HttpClient.Builder http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (sslContext != null) {
+            http.sslContext(sslContext);
+        }
+        return new GraphClient(http.build(), tokens, retry, pacer, Sleeper.REAL, listener);
+    }
+
+    /** For tests: {@code random} in [0, 1) picks the jittered backoff. */
+    GraphClient(HttpClient http, AccessTokenProvider tokens, RetrySettings retry, RequestPacer pacer,
+                Sleeper sleeper, GraphCallListener listener, DoubleSupplier random) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.retry = Objects.requireNonNull(retry, "retry");
+        this.pacer = Objects.requireNonNull(pacer, "pacer");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.listener = listener == null ? GraphCallListener.NONE : listener;
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /**
+     * GETs one page. Throws {@link GraphException} for what retrying cannot fix, and
+     * {@link AuthenticationFailure} when no token can be obtained (network failures of the token
+     * endpoint are retried like any transient failure first).
+     */
+    public GraphPage fetch(URI url) {
+        Objects.requireNonNull(url, "url");
+        String endpointClass = RequestPacer.endpointClassOf(url);
+        boolean refreshed = false;
+        String refreshedToken = null;
+        AuthenticationFailure tokenFailure = null;
+        String lastFailure = "none";
+        int lastStatus = 0;
+        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+            final int failedAttempt = attempt;
+            Duration wait;
+            try {
+                tokenFailure = null;
+                // asked every attempt: cheap while cached, and a long retry series may outlive a token
+                String token = refreshed ? refreshedToken : tokens.accessToken();
+                pacer.acquire(endpointClass);
+                String clientRequestId = UUID.randomUUID().toString();
+                listener.requestSent(url, attempt);
+                HttpResponse<byte[]> response = http.send(request(url, token, clientRequestId),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                int status = response.statusCode();
+                lastStatus = status;
+                if (status == 200) {
+                    Optional<GraphPage> page = parse(url, response.body());
+                    if (page.isPresent()) {
+                        listener.pageReceived(url, page.get().records().size(), page.get().bodyBytes());
+                        return page.get();
+                    }
+                    lastFailure = "HTTP 200 with a body that is not a Graph collection (no \"value\" array)";
+                    wait = backoff(attempt);
+                } else if (status == 401) {
+                    if (refreshed) {
+                        throw GraphErrors.failure(GraphException.Kind.AUTHENTICATION, url, response, clientRequestId,
+                                "Graph refused a freshly acquired token (HTTP 401). Check that the app's"
+                                        + " application permissions have admin consent and that the token"
+                                        + " audience/scope matches this Graph endpoint");
+                    }
+                    log.info("Graph answered 401 for {}; acquiring a new token once", GraphErrors.describe(url));
+                    refreshedToken = tokens.refreshAccessToken();
+                    refreshed = true;
+                    lastFailure = "HTTP 401";
+                    listener.retrying(url, attempt, lastFailure, Duration.ZERO);
+                    continue;
+                } else if (status == 429) {
+                    Duration retryAfter = retryAfter(response).orElseGet(() -> backoff(failedAttempt));
+                    lastFailure = "HTTP 429 (throttled" + GraphErrors.code(response.body()).map(code -> ", " + code).orElse("") + ")";
+                    listener.throttled(url, retryAfter);
+                    // the pacer makes every thread of the tenant wait, this one included, before its next send
+                    pacer.penalize(retryAfter);
+                    if (attempt < retry.maxAttempts()) {
+                        listener.retrying(url, attempt, lastFailure, retryAfter);
+                        log.warn("Graph throttled {} (attempt {}/{}); pausing the tenant for {} ms",
+                                GraphErrors.describe(url), attempt, retry.maxAttempts(), retryAfter.toMillis());
+                    }
+                    continue;
+                } else if (isTransient(status)) {
+                    lastFailure = "HTTP " + status + GraphErrors.code(response.body()).map(code -> " (" + code + ")").orElse("");
+                    wait = retryAfter(response).orElseGet(() -> backoff(failedAttempt));
+                } else {
+                    throw GraphErrors.classify(url, response, clientRequestId);
+                }
+            } catch (IOException e) {
+                lastStatus = 0;
+                lastFailure = networkFailure(e);
+                wait = backoff(attempt);
+            } catch (AuthenticationFailure e) {
+                if (e.reason() != AuthenticationFailure.Reason.NETWORK) {
+                    throw e;
+                }
+                // the login host hiccuped: as transient as a Graph 503, and retried the same way
+                tokenFailure = e;
+                lastStatus = 0;
+                lastFailure = "token endpoint unreachable";
+                wait = backoff(attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GraphException(GraphException.Kind.INTERRUPTED, 0, null,
+                        "Interrupted while reading " + GraphErrors.describe(url));
+            }
+            if (attempt < retry.maxAttempts()) {
+                listener.retrying(url, attempt, lastFailure, wait);
+                log.warn("Graph request {} failed (attempt {}/{}: {}); retrying in {} ms",
+                        GraphErrors.describe(url), attempt, retry.maxAttempts(), lastFailure, wait.toMillis());
+                try {
+                    sleeper.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new GraphException(GraphException.Kind.INTERRUPTED, 0, null,
+                            "Interrupted while waiting to retry " + GraphErrors.describe(url));
+                }
+            }
+        }
+        if (tokenFailure != null) {
+            throw tokenFailure;
+        }
+        throw new GraphException(GraphException.Kind.TRANSIENT_EXHAUSTED, lastStatus, null,
+                "GET " + GraphErrors.describe(url) + " failed " + retry.maxAttempts() + " times; the last failure was "
+                        + lastFailure + ". Graph or the network is unavailable or throttling heavily;"
+                        + " the next run resumes from the last committed window");
+    }
+
+    private HttpRequest request(URI url, String token, String clientRequestId) {
+        return HttpRequest.newBuilder(url)
+                .GET()
+                .timeout(retry.requestTimeout())
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .header("client-request-id", clientRequestId)
+                .header("return-client-request-id", "true")
+                .build();
+    }
+
+    /** Empty when the body is not a complete Graph collection: such a page is retried, never returned short. */
+    private static Optional<GraphPage> parse(URI url, byte[] body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (root == null || !root.isObject() || !root.path("value").isArray()) {
+            return Optional.empty();
+        }
+        JsonNode value = root.get("value");
+        List<JsonNode> records = new ArrayList<>(value.size());
+        value.forEach(records::add);
+        JsonNode next = root.get("@odata.nextLink");
+        URI nextLink = next != null && next.isTextual() && !next.asText().isEmpty()
+                ? URI.create(next.asText()) : null;
+        return Optional.of(new GraphPage(records, nextLink, body.length));
+    }
+
+    private static boolean isTransient(int status) {
+        return status == 408 || status == 500 || status == 502 || status == 503 || status == 504;
+    }
+
+    private Duration backoff(int failedAttempt) {
+        return retry.backoff(failedAttempt, random.getAsDouble());
+    }
+
+    /** Retry-After in (possibly fractional) seconds, rounded up to the next nanosecond; absent or unparsable = empty. */
+    static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(GraphClient::parseRetryAfter);
+    }
+
+    static Optional<Duration> parseRetryAfter(String value) {
+        try {
+            BigDecimal seconds = new BigDecimal(value.trim());
+            if (seconds.signum() < 0) {
+                return Optional.empty();
+            }
+            BigDecimal nanos = seconds.movePointRight(9).setScale(0, java.math.RoundingMode.CEILING);
+            return Optional.of(Duration.ofNanos(nanos.longValueExact()));
+        } catch (NumberFormatException | ArithmeticException e) {
+            // an HTTP-date would have to be compared with Graph's clock, which the job never reads
+            return Optional.empty();
+        }
+    }
+
+    private static String networkFailure(IOException e) {
+        String what;
+        if (e instanceof HttpTimeoutException) {
+            what = "timed out";
+        } else if (e instanceof java.net.ConnectException) {
+            what = "connection refused";
+        } else if (e instanceof javax.net.ssl.SSLException) {
+            what = "TLS failure";
+        } else {
+            String text = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            what = text.contains("reset") ? "connection reset"
+                    : text.contains("eof") || text.contains("content-length") || text.contains("bytes received")
+                            ? "response cut off"
+                    : "connection failed";
+        }
+        // JDK HttpClient messages describe the transport ("Connection reset", "header parser received
+        // no bytes"); they never include request headers, so no token can leak through them
+        String detail = e.getMessage() == null ? "" : ": " + truncate(e.getMessage(), 200);
+        return what + " (" + e.getClass().getSimpleName() + detail + ")";
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "…";
+    }
+}

@@ -1,0 +1,230 @@
+package com.entralake.auth;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** MSAL4J for real, against a local HTTPS token endpoint with a self-signed certificate made by keytool. */
+class MsalTokenProviderTest {
+
+    static final String SECRET = "Zq8Q~local.test.secret-VALUE-that-must-not-leak";
+    static final String TENANT = "8c6a4e1d-0000-4000-8000-000000000001";
+    static final String CLIENT = "2b7f5d3c-0000-4000-8000-000000000002";
+
+    @TempDir
+    static Path dir;
+    static SSLContext serverTls;
+    static SSLContext clientTls;
+
+    HttpsServer server;
+    final List<String> forms = new CopyOnWriteArrayList<>();
+    final AtomicInteger tokenCount = new AtomicInteger();
+    final AtomicReference<String> errorBody = new AtomicReference<>();
+    final AtomicInteger expiresIn = new AtomicInteger(3599);
+
+    @BeforeAll
+    static void makeCertificate() throws Exception {
+        Path keystore = dir.resolve("stub.p12");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", "stub", "-keyalg", "RSA",
+                "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost",
+                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
+                "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit")
+                .redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = new FileInputStream(keystore.toFile())) {
+            keys.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keys, "changeit".toCharArray());
+        serverTls = SSLContext.getInstance("TLS");
+        serverTls.init(kmf.getKeyManagers(), null, null);
+
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("stub", keys.getCertificate("stub"));
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        clientTls = SSLContext.getInstance("TLS");
+        clientTls.init(null, tmf.getTrustManagers(), null);
+    }
+
+    @BeforeEach
+    void startTokenEndpoint() throws Exception {
+        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(serverTls));
+        server.createContext("/" + TENANT + "/oauth2/v2.0/token", exchange -> {
+            forms.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String error = errorBody.get();
+            int status = error == null ? 200 : 401;
+            String body = error != null ? error
+                    : "{\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn.get() + ",\"ext_expires_in\":3599,"
+                    + "\"access_token\":\"eyJ0eXAiOiJKV1QifQ.token-" + tokenCount.incrementAndGet() + ".sig\"}";
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    CloudEndpoints local() {
+        return CloudEndpoints.of("https://127.0.0.1:" + server.getAddress().getPort(), "https://127.0.0.1:1");
+    }
+
+    MsalTokenProvider provider(CloudEndpoints cloud, javax.net.ssl.SSLSocketFactory tls) {
+        SecretSource secret = new EnvironmentSecret("ENTRALAKE_TEST_SECRET",
+                name -> name.equals("ENTRALAKE_TEST_SECRET") ? SECRET : null);
+        return new MsalTokenProvider(TENANT, CLIENT, secret, cloud, tls,
+                Duration.ofSeconds(5), Duration.ofSeconds(5), "https://graph.microsoft.com/.default");
+    }
+
+    @Test
+    void cachesTheTokenAndRefreshesOnlyWhenAsked() {
+        MsalTokenProvider tokens = provider(local(), clientTls.getSocketFactory());
+
+        String first = tokens.accessToken();
+        String again = tokens.accessToken();
+        String refreshed = tokens.refreshAccessToken();
+
+        assertThat(first).isEqualTo("eyJ0eXAiOiJKV1QifQ.token-1.sig").isEqualTo(again);
+        assertThat(refreshed).isEqualTo("eyJ0eXAiOiJKV1QifQ.token-2.sig");
+        assertThat(forms).hasSize(2);
+        String form = URLDecoder.decode(forms.get(0), StandardCharsets.UTF_8);
+        assertThat(form).contains("grant_type=client_credentials", "client_id=" + CLIENT,
+                "scope=https://graph.microsoft.com/.default", "client_secret=" + SECRET);
+        assertThat(tokens.toString()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void certificateCredentialSendsASignedAssertionInsteadOfASecret() {
+        MsalTokenProvider tokens = MsalTokenProvider.withCertificate(TENANT, CLIENT, dir.resolve("stub.p12"),
+                new EnvironmentSecret("P12_PASSWORD", name -> "changeit"), local(), clientTls.getSocketFactory(),
+                Duration.ofSeconds(5), Duration.ofSeconds(5), "https://graph.microsoft.com/.default");
+
+        assertThat(tokens.accessToken()).startsWith("eyJ");
+        String form = URLDecoder.decode(forms.get(0), StandardCharsets.UTF_8);
+        assertThat(form).contains("client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                "client_assertion=").doesNotContain("client_secret");
+        assertThat(tokens.toString()).contains("certificate file").doesNotContain("changeit");
+    }
+
+    @Test
+    void wrongCertificatePasswordIsACredentialProblem() {
+        MsalTokenProvider tokens = MsalTokenProvider.withCertificate(TENANT, CLIENT, dir.resolve("stub.p12"),
+                new EnvironmentSecret("P12_PASSWORD", name -> "wrong-password"), local(), clientTls.getSocketFactory(),
+                null, null, null);
+
+        AuthenticationFailure failure = catchThrowableOfType(tokens::accessToken, AuthenticationFailure.class);
+
+        assertThat(failure.reason()).isEqualTo(AuthenticationFailure.Reason.SECRET_UNAVAILABLE);
+        assertThat(failure.getMessage()).contains("stub.p12", "P12_PASSWORD").doesNotContain("wrong-password");
+        assertThat(forms).isEmpty();
+    }
+
+    @Test
+    void tokenWithLessThanFiveMinutesLeftIsNotReused() {
+        expiresIn.set(200);
+        MsalTokenProvider tokens = provider(local(), clientTls.getSocketFactory());
+
+        assertThat(tokens.accessToken()).isNotEqualTo(tokens.accessToken());
+        assertThat(forms).hasSize(2);
+    }
+
+    @Test
+    void wrongSecretIsReportedWithoutTheSecretEvenWhenTheServerEchoesIt() {
+        errorBody.set("{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret"
+                + " provided: '" + SECRET + "'. Trace ID: 0b3f5c8e-1d2a-4e5f-9a6b-7c8d9e0f1a2b Correlation ID:"
+                + " 11111111-2222-3333-4444-555555555555 Timestamp: 2026-11-27 03:00:00Z\",\"error_codes\":[7000215],"
+                + "\"timestamp\":\"2026-11-27 03:00:00Z\",\"trace_id\":\"0b3f5c8e-1d2a-4e5f-9a6b-7c8d9e0f1a2b\","
+                + "\"correlation_id\":\"11111111-2222-3333-4444-555555555555\"}");
+        MsalTokenProvider tokens = provider(local(), clientTls.getSocketFactory());
+
+        AuthenticationFailure failure = catchThrowableOfType(tokens::accessToken, AuthenticationFailure.class);
+
+        assertThat(failure.reason()).isEqualTo(AuthenticationFailure.Reason.WRONG_SECRET);
+        assertThat(failure.getMessage()).contains("AADSTS7000215", CLIENT, TENANT,
+                "environment variable ENTRALAKE_TEST_SECRET", "0b3f5c8e-1d2a-4e5f-9a6b-7c8d9e0f1a2b");
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        assertThat(failure.getMessage()).doesNotContain(SECRET);
+        assertThat(failure.toString()).doesNotContain(SECRET);
+        assertThat(trace.toString()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void untrustedCertificateIsANetworkFailureThatSaysTls() {
+        MsalTokenProvider tokens = provider(local(), null); // JVM trust store does not trust the stub
+
+        AuthenticationFailure failure = catchThrowableOfType(tokens::accessToken, AuthenticationFailure.class);
+
+        assertThat(failure.reason()).isEqualTo(AuthenticationFailure.Reason.NETWORK);
+        assertThat(failure.getMessage()).contains("127.0.0.1:" + server.getAddress().getPort(), "TLS");
+        assertThat(forms).isEmpty();
+    }
+
+    @Test
+    void nobodyListeningIsANetworkFailure() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        MsalTokenProvider tokens = provider(CloudEndpoints.of("https://127.0.0.1:" + port, "https://127.0.0.1:1"),
+                clientTls.getSocketFactory());
+
+        AuthenticationFailure failure = catchThrowableOfType(tokens::accessToken, AuthenticationFailure.class);
+
+        assertThat(failure.reason()).isEqualTo(AuthenticationFailure.Reason.NETWORK);
+        assertThat(failure.getMessage()).contains("127.0.0.1:" + port).doesNotContain("TLS");
+    }
+
+    @Test
+    void missingSecretIsReportedBeforeAnyRequest() {
+        MsalTokenProvider tokens = new MsalTokenProvider(TENANT, CLIENT, new EnvironmentSecret("ENTRALAKE_NOT_SET_ANYWHERE_42"),
+                local(), clientTls.getSocketFactory(), null, null);
+
+        AuthenticationFailure failure = catchThrowableOfType(tokens::accessToken, AuthenticationFailure.class);
+
+        assertThat(failure.reason()).isEqualTo(AuthenticationFailure.Reason.SECRET_UNAVAILABLE);
+        assertThat(failure.getMessage()).contains("environment variable ENTRALAKE_NOT_SET_ANYWHERE_42 is not set");
+        assertThat(forms).isEmpty();
+    }
+}
