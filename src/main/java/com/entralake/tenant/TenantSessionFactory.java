@@ -3,6 +3,7 @@ package com.entralake.tenant;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import javax.net.ssl.SSLContext;
 
@@ -18,6 +19,7 @@ import com.entralake.graph.GraphClient;
 import com.entralake.graph.RequestPacer;
 import com.entralake.graph.RetrySettings;
 import com.entralake.graph.Sleeper;
+import com.entralake.graph.Ticker;
 
 /**
  * Builds a tenant's session: MSAL token provider, HTTP client trusting the configured trust store (and
@@ -40,8 +42,9 @@ public final class TenantSessionFactory {
                 : new FileSecret(Path.of(tenant.getClientSecretFile().toString()));
         URI graphBase = URI.create(stripSlash(tenant.getGraphBaseUrl()));
         CloudEndpoints endpoints = new CloudEndpoints(URI.create(stripSlash(tenant.getAuthorityHost())), graphBase);
+        String scope = tenant.getScope() == null || tenant.getScope().isBlank() ? null : tenant.getScope();
         AccessTokenProvider tokens = new MsalTokenProvider(tenant.getTenantId(), tenant.getClientId(), secret,
-                endpoints, tenant.getScope(), sslContext.getSocketFactory(), http.getConnectTimeout(), http.getReadTimeout());
+                endpoints, sslContext.getSocketFactory(), http.getConnectTimeout(), http.getReadTimeout(), scope);
         tokens.accessToken();
         HttpClient client = HttpClient.newBuilder()
                 .sslContext(sslContext)
@@ -51,7 +54,9 @@ public final class TenantSessionFactory {
         GraphCallStats stats = new GraphCallStats();
         RetrySettings retry = new RetrySettings(http.getMaxAttempts(), http.getRetryBase(), http.getRetryCap(),
                 http.getReadTimeout());
-        RequestPacer pacer = RequestPacer.forTenant(http.getAuditLogRequestsPer10s());
+        // one pacer per tenant: Graph's audit-log limit is per app per tenant
+        RequestPacer pacer = new RequestPacer(new RequestPacer.Budget(http.getAuditLogRequestsPer10s(), Duration.ofSeconds(10)),
+                RequestPacer.DEFAULT_DIRECTORY_BUDGET, Ticker.SYSTEM, Sleeper.REAL);
         GraphClient graph = new GraphClient(client, tokens, retry, pacer, Sleeper.REAL, stats);
         return new TenantSession(tenant, graphBase, tokens, graph, stats);
     }
