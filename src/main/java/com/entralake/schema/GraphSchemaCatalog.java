@@ -56,7 +56,9 @@ import org.apache.avro.Schema;
  *       Graph sent it, so a property Graph adds tomorrow — or a beta one — is not lost) and
  *       {@code collected_at} (non-null timestamp-micros UTC).</li>
  * </ul>
- * The top-level record is named {@code com.entralake.lake.<entity>}.
+ * The top-level record is named {@code com.entralake.lake.<entity>}. Parquet writers should set
+ * {@code parquet.avro.write-old-list-structure=false} so arrays use the standard three-level LIST
+ * layout that Spark, Trino and DuckDB expect (the round-trip test does).
  */
 public final class GraphSchemaCatalog {
 

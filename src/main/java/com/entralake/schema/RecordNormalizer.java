@@ -19,7 +19,11 @@ import org.apache.avro.generic.GenericRecord;
  * <p>It never throws on data: a value of the wrong JSON type becomes null in its typed column (the
  * original stays in {@code raw_json}), unknown properties are ignored, missing ones are null.
  * Property names match exactly first, then case-insensitively (Graph sends {@code "Type"} for
- * {@code type} in some directory-audit target resources). Everything that depends on the schema
+ * {@code type} in some directory-audit target resources). Numbers accept clean numeric strings
+ * ({@code "50126"}; OData sends Int64/Decimal as strings under IEEE754Compatible); a string column
+ * takes any JSON scalar as its text (lossless); a boolean takes only true/false; a timestamp takes
+ * ISO-8601 text with an offset; array members that are null or do not fit are dropped.
+ * Everything that depends on the schema
  * is planned once in the constructor ({@link ValueConverter} tree), so the per-record cost is a
  * hash lookup per property plus the value conversion. Instances are immutable and thread-safe.
  */

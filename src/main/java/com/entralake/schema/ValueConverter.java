@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
@@ -246,6 +247,8 @@ abstract class ValueConverter {
         private final ValueConverter[] converters;
         private final Map<String, Integer> exactIndex = new HashMap<>();
         private final Map<String, Integer> lowerIndex = new HashMap<>();
+        private final Map<String, Integer> memo = new ConcurrentHashMap<>();
+        private static final int MEMO_LIMIT = 4096;
 
         RecordConverter(Schema schema, RecordNormalizer.Set2 skip) {
             this.schema = schema;
@@ -295,22 +298,37 @@ abstract class ValueConverter {
             return record;
         }
 
-        /** Rare path: properties that matched no field exactly may match one ignoring case. */
+        /**
+         * Properties that matched no field exactly may match one ignoring case. Every beta record
+         * takes this path (beta-only properties), so each name's outcome is remembered instead of
+         * lower-casing it again; the memo is capped so hostile or random names cannot grow it.
+         */
         private void fillCaseInsensitive(JsonNode object, GenericData.Record record) {
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> property = it.next();
-                if (exactIndex.containsKey(property.getKey())) {
-                    continue;
-                }
-                Integer i = lowerIndex.get(property.getKey().toLowerCase(Locale.ROOT));
-                if (i == null || object.has(names[i])) {
-                    continue; // unknown (stays in raw_json), or the exact spelling is present and wins
+                int i = caseInsensitiveIndex(property.getKey());
+                if (i < 0 || object.has(names[i])) {
+                    continue; // unknown (stays in raw_json), exact match, or the exact spelling is present and wins
                 }
                 JsonNode value = property.getValue();
                 if (!value.isNull() && record.get(positions[i]) == null) {
                     record.put(positions[i], converters[i].convert(value));
                 }
             }
+        }
+
+        /** Field index for a property name that is not an exact match, or -1. */
+        private int caseInsensitiveIndex(String name) {
+            Integer known = memo.get(name);
+            if (known != null) {
+                return known;
+            }
+            Integer i = exactIndex.containsKey(name) ? null : lowerIndex.get(name.toLowerCase(Locale.ROOT));
+            int result = i == null ? -1 : i;
+            if (memo.size() < MEMO_LIMIT) {
+                memo.put(name, result);
+            }
+            return result;
         }
     }
 }

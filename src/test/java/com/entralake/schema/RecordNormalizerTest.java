@@ -125,8 +125,9 @@ class RecordNormalizerTest {
     }
 
     @Test
-    void usersAndGroupsFromEveryExampleNormalizeAndRoundTrip() throws Exception {
-        for (String[] kind : new String[][] {{"user", "v1.0-user-list.example*.json"}, {"group", "v1.0-group-list.example*.json"}}) {
+    void everyExampleNormalizesAndRoundTrips() throws Exception {
+        for (String[] kind : new String[][] {{"user", "v1.0-user-list.example*.json"}, {"group", "v1.0-group-list.example*.json"},
+                {"signIn", "*signin-list.example*.json"}, {"directoryAudit", "v1.0-directoryaudit-list.example*.json"}}) {
             RecordNormalizer normalizer = new RecordNormalizer(CATALOG.recordSchema(kind[0]));
             for (String file : GraphExamples.files(kind[1])) {
                 for (JsonNode json : GraphExamples.records(file)) {
