@@ -8,8 +8,8 @@ import java.time.Instant;
  * sign-ins (JSON parsing excluded: the reader parses pages anyway). Run from the project dir:
  * {@code mvn -o test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test}, then
  * {@code java -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) com.entralake.schema.NormalizeBenchmark}.
- * Measured 2026-11-27 on a shared 2-vCPU box, JDK 17: about 110-170k records/s for the v1.0 example,
- * 80k/s for the larger beta one; serialising raw_json is over half of it.
+ * Measured 2026-11-27 on a shared 2-vCPU box, JDK 17: about 170-180k records/s for the v1.0 example,
+ * about 105k/s for the larger beta one; serialising raw_json is over half of it.
  */
 public final class NormalizeBenchmark {
 
