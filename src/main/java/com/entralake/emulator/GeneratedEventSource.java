@@ -31,12 +31,32 @@ public final class GeneratedEventSource implements EventSource {
     private final Instant anchor;
     private final long intervalTicks;
     private final RecordFactory factory;
+    private final int republishPerMille;
+    private final RecordFactory republisher;
 
     public GeneratedEventSource(long seed, Instant anchor, Duration interval, RecordFactory factory) {
+        this(seed, anchor.truncatedTo(ChronoUnit.SECONDS), Math.max(1, interval.toNanos() / 100), factory, 0, null);
+    }
+
+    private GeneratedEventSource(long seed, Instant anchor, long intervalTicks, RecordFactory factory, int republishPerMille,
+                                 RecordFactory republisher) {
         this.seed = seed;
-        this.anchor = anchor.truncatedTo(ChronoUnit.SECONDS);
-        this.intervalTicks = Math.max(1, interval.toNanos() / 100);
+        this.anchor = anchor;
+        this.intervalTicks = intervalTicks;
         this.factory = factory;
+        this.republishPerMille = republishPerMille;
+        this.republisher = republisher;
+    }
+
+    /**
+     * Re-publication, as Entra does (risk re-evaluation, MFA details settling for up to two hours): {@code perMille} of
+     * the records are published a second time, same id and time, 10 min to 2 h after the first version became visible,
+     * with the JSON changed by {@code change} (applied to a fresh copy of the first version). Both versions are served;
+     * the re-published one right after the first.
+     */
+    public GeneratedEventSource withRepublished(int perMille, java.util.function.UnaryOperator<ObjectNode> change) {
+        return new GeneratedEventSource(seed, anchor, intervalTicks, factory, perMille,
+                (i, id, t, r) -> change.apply(factory.create(i, id, t, r)));
     }
 
     /** A steady rate of {@code perHour} records, anchored on 2020-01-01T00:00:00Z. */
@@ -61,8 +81,8 @@ public final class GeneratedEventSource implements EventSource {
         return new SplittableRandom(z ^ (z >>> 29));
     }
 
-    /** Record of slot {@code index}, or null when its time is outside [fromT, toT). */
-    private EventRecord record(long index, long fromT, long toT) {
+    /** Records of slot {@code index} (1, or 2 when re-published), or null when its time is outside [fromT, toT). */
+    private EventRecord[] records(long index, long fromT, long toT) {
         SplittableRandom rnd = random(index);
         long start = index * intervalTicks;
         long t = start + rnd.nextLong(intervalTicks);
@@ -74,13 +94,22 @@ public final class GeneratedEventSource implements EventSource {
         }
         int p = rnd.nextInt(100);
         long latencyMs = p < 90 ? 10_000 + rnd.nextLong(110_000) : p < 99 ? 120_000 + rnd.nextLong(180_000) : 300_000 + rnd.nextLong(600_000);
+        boolean again = republishPerMille > 0 && rnd.nextInt(1000) < republishPerMille;
+        long againMs = 600_000 + rnd.nextLong(6_600_000);
+        long contentSeed = rnd.nextLong();
         if (t < fromT || t >= toT) {
             return null;
         }
         Instant time = instant(t);
-        String id = new UUID((rnd.nextLong() & ~0xF000L) | 0x4000L, (rnd.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
-        ObjectNode json = factory.create(index, id, time, rnd);
-        return new EventRecord(id, time, time.plusMillis(latencyMs), 0, json);
+        SplittableRandom content = new SplittableRandom(contentSeed);
+        String id = new UUID((content.nextLong() & ~0xF000L) | 0x4000L, (content.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
+        long factorySeed = content.nextLong();
+        EventRecord first = new EventRecord(id, time, time.plusMillis(latencyMs), 0, factory.create(index, id, time, new SplittableRandom(factorySeed)));
+        if (!again) {
+            return new EventRecord[]{first};
+        }
+        ObjectNode changed = republisher.create(index, id, time, new SplittableRandom(factorySeed));
+        return new EventRecord[]{first, new EventRecord(id, time, first.visibleAt().plusMillis(againMs), 1, changed)};
     }
 
     @Override
@@ -94,31 +123,30 @@ public final class GeneratedEventSource implements EventSource {
         long hi = Math.floorDiv(toT - 1, intervalTicks);
         return new Iterator<>() {
             long next = descending ? hi : lo;
-            EventRecord pending;
+            EventRecord[] pending;
+            int pos;
 
             private void advance() {
-                while (pending == null && next >= lo && next <= hi) {
+                while ((pending == null || pos >= pending.length) && next >= lo && next <= hi) {
                     long i = next;
                     next += descending ? -1 : 1;
-                    pending = record(i, fromT, toT);
+                    pending = records(i, fromT, toT);
+                    pos = 0;
                 }
             }
 
             @Override
             public boolean hasNext() {
                 advance();
-                return pending != null;
+                return pending != null && pos < pending.length;
             }
 
             @Override
             public EventRecord next() {
-                advance();
-                if (pending == null) {
+                if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                EventRecord r = pending;
-                pending = null;
-                return r;
+                return pending[pos++]; // versions of one slot: seq 0 then 1, right for both sort orders
             }
         };
     }

@@ -296,6 +296,16 @@ public final class GraphEmulator implements AutoCloseable {
     }
 
     private void send(Ctx c, int status, String contentType, byte[] body, Map<String, String> headers, String retryAfter) throws IOException {
+        send(c, status, contentType, body, headers, retryAfter, null);
+    }
+
+    /**
+     * {@code beforeLastByte} runs after all of the body but its last byte has been written: the client cannot hold the
+     * complete response before it returns, so whatever it changes (clock, records, faults) is in place before the client
+     * can ask for the next page.
+     */
+    private void send(Ctx c, int status, String contentType, byte[] body, Map<String, String> headers, String retryAfter,
+                      Runnable beforeLastByte) throws IOException {
         HttpExchange ex = c.ex;
         ex.getResponseHeaders().set("Content-Type", contentType);
         headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
@@ -311,7 +321,14 @@ public final class GraphEmulator implements AutoCloseable {
                 os.flush();
                 throw new DropConnection();
             }
-            os.write(body);
+            os.write(body, 0, body.length - 1);
+            os.flush();
+            if (beforeLastByte != null) {
+                beforeLastByte.run();
+            }
+            os.write(body, body.length - 1, 1);
+        } else if (beforeLastByte != null) {
+            beforeLastByte.run();
         }
         ex.close();
     }
@@ -328,9 +345,14 @@ public final class GraphEmulator implements AutoCloseable {
     }
 
     private void graphJson(Ctx c, int status, ObjectNode body, String retryAfter, Map<String, String> extra) throws IOException {
+        graphJson(c, status, body, retryAfter, extra, null);
+    }
+
+    private void graphJson(Ctx c, int status, ObjectNode body, String retryAfter, Map<String, String> extra, Runnable beforeLastByte)
+            throws IOException {
         Map<String, String> h = graphHeaders(c);
         h.putAll(extra);
-        send(c, status, GRAPH_CONTENT_TYPE, body.toString().getBytes(StandardCharsets.UTF_8), h, retryAfter);
+        send(c, status, GRAPH_CONTENT_TYPE, body.toString().getBytes(StandardCharsets.UTF_8), h, retryAfter, beforeLastByte);
     }
 
     private void graphError(Ctx c, int status, String code, String message, String retryAfter) throws IOException {
@@ -596,6 +618,12 @@ public final class GraphEmulator implements AutoCloseable {
         }
     }
 
+    private void pageServed(String tenantId, String path, int page, int count) {
+        for (PageListener l : pageListeners) {
+            l.pageServed(tenantId, path, page, count);
+        }
+    }
+
     private static boolean hasAny(Set<String> roles, String... wanted) {
         for (String w : wanted) {
             if (roles.contains(w)) {
@@ -807,10 +835,8 @@ public final class GraphEmulator implements AutoCloseable {
         if (next != null) {
             body.put("@odata.nextLink", next);
         }
-        graphJson(c, 200, body, null, Map.of());
-        for (PageListener l : pageListeners) {
-            l.pageServed(t.id(), c.path, q.page(), page.size());
-        }
+        int pageNo = q.page();
+        graphJson(c, 200, body, null, Map.of(), () -> pageServed(t.id(), c.path, pageNo, page.size()));
     }
 
     // --- users, groups
@@ -910,10 +936,9 @@ public final class GraphEmulator implements AutoCloseable {
         if (next != null) {
             body.put("@odata.nextLink", next);
         }
-        graphJson(c, 200, body, null, Map.of());
-        for (PageListener l : pageListeners) {
-            l.pageServed(t.id(), c.path, page, end - start);
-        }
+        int pageNo = page;
+        int count = end - start;
+        graphJson(c, 200, body, null, Map.of(), () -> pageServed(t.id(), c.path, pageNo, count));
     }
 
     private void organization(Ctx c, EmulatedTenant t, Set<String> roles) throws IOException {

@@ -171,6 +171,27 @@ public final class Templates {
         return o;
     }
 
+    /**
+     * The re-published version of a sign-in: risk re-evaluated (remediated) and, for an MFA interrupt, the MFA
+     * completed; Entra re-publishes sign-ins when such details settle.
+     */
+    public static ObjectNode settleSignIn(ObjectNode first) {
+        ObjectNode o = first.deepCopy();
+        if (!"none".equals(o.path("riskState").asText())) {
+            o.put("riskState", "remediated");
+            o.put("riskDetail", "userPerformedSecuredPasswordChange");
+        } else if (o.path("status").path("errorCode").asInt() == 50074) {
+            ObjectNode st = (ObjectNode) o.get("status");
+            st.put("errorCode", 0);
+            st.putNull("failureReason");
+            st.put("additionalDetails", "MFA completed in Azure AD");
+        } else {
+            ObjectNode st = (ObjectNode) o.get("status");
+            st.put("additionalDetails", "Sign-in details updated after authentication details settled.");
+        }
+        return o;
+    }
+
     /** A v1.0 directoryAudit. */
     public ObjectNode directoryAudit(long index, String id, Instant time, SplittableRandom r) {
         JsonNode act = pick(audit.get("activities"), r);

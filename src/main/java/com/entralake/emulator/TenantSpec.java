@@ -48,10 +48,14 @@ public record TenantSpec(String tenantId, String displayName, License license, L
             return this;
         }
 
-        /** Time-anchored lazy generators for sign-ins and audits at the given hourly rates (0 = none). */
+        /**
+         * Time-anchored lazy generators for sign-ins and audits at the given hourly rates (0 = none); 1 % of the
+         * sign-ins are re-published later with settled details (see {@link Templates#settleSignIn}).
+         */
         public Builder generated(Templates t, long seed, double signInsPerHour, double auditsPerHour) {
             if (signInsPerHour > 0) {
-                eventSource("signins", GeneratedEventSource.perHour(seed, signInsPerHour, t::signIn));
+                eventSource("signins", GeneratedEventSource.perHour(seed, signInsPerHour, t::signIn)
+                        .withRepublished(10, Templates::settleSignIn));
             }
             if (auditsPerHour > 0) {
                 eventSource("directory_audits", GeneratedEventSource.perHour(seed + 7919, auditsPerHour, t::directoryAudit));
