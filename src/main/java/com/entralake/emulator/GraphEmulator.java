@@ -398,6 +398,16 @@ public final class GraphEmulator implements AutoCloseable {
             return;
         }
         Map<String, String> form = parseForm(new String(c.ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String basic = c.ex.getRequestHeaders().getFirst("Authorization"); // client_secret_basic
+        if (basic != null && basic.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String[] up = new String(Base64.getDecoder().decode(basic.substring(6).trim()), StandardCharsets.UTF_8).split(":", 2);
+                form.putIfAbsent("client_id", URLDecoder.decode(up[0], StandardCharsets.UTF_8));
+                form.putIfAbsent("client_secret", URLDecoder.decode(up[1], StandardCharsets.UTF_8));
+            } catch (RuntimeException ignored) {
+                // malformed header: treated as absent
+            }
+        }
         EmulatedTenant t = tenants.get(tenantSegment.toLowerCase(Locale.ROOT));
         if (t == null) {
             tokenError(c, 400, "invalid_tenant", 90002, "Tenant '" + tenantSegment + "' not found. Check to make sure you have the correct"

@@ -172,6 +172,23 @@ class TokenEndpointMsalTest {
         assertThat(fieldNames(json(ok))).containsExactlyInAnyOrder("token_type", "expires_in", "ext_expires_in", "access_token");
     }
 
+    @Test
+    void clientSecretBasicIsAcceptedAndAWrongScopeIsInvalidScope() throws Exception {
+        HttpClient http = client(emu);
+        String basic = Base64.getEncoder().encodeToString((CLIENT + ":" + SECRET).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create(emu.authorityHost() + "/" + TENANT + "/oauth2/v2.0/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.statusCode()).isEqualTo(200);
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(emu.authorityHost() + "/" + TENANT + "/oauth2/v2.0/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + CLIENT + "&client_secret=" + SECRET
+                        + "&scope=User.Read")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).get("error").asText()).isEqualTo("invalid_scope");
+    }
+
     static java.util.Set<String> fieldNames(JsonNode n) {
         java.util.Set<String> s = new java.util.TreeSet<>();
         n.fieldNames().forEachRemaining(s::add);
