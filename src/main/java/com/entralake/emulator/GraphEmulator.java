@@ -878,6 +878,8 @@ public final class GraphEmulator implements AutoCloseable {
             } catch (NumberFormatException e) {
                 top = -1;
             }
+            // Directory reads reject $top > 999 with an "invalid page size" error (Microsoft paging docs; community reports
+            // of "$top=1000 gives an error for invalid page size"). Code and exact wording are from memory, not verified.
             if (top < 1 || top > 999) {
                 graphError(c, 400, "Request_UnsupportedQuery", "Invalid page size specified: '" + v + "'. Must be between 1 and 999 inclusive.", null);
                 return;
