@@ -1,0 +1,212 @@
+package com.entralake.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A tenant served by the emulator; mutable at runtime (licence, roles, records) and thread safe. */
+public final class EmulatedTenant {
+    public static final String SIGNINS = "signins";
+    public static final String DIRECTORY_AUDITS = "directory_audits";
+    public static final String USERS = "users";
+    public static final String GROUPS = "groups";
+
+    private final String id;
+    private final String displayName;
+    private final EmulatorClock clock;
+    private volatile License license;
+    private final Map<String, AppRegistration> apps = new ConcurrentHashMap<>();
+    private final Map<String, List<EventSource>> sources = new ConcurrentHashMap<>();
+    private final Map<String, ListEventSource> lists = new ConcurrentHashMap<>();
+    private final List<ObjectNode> users = new CopyOnWriteArrayList<>();
+    private final List<ObjectNode> groups = new CopyOnWriteArrayList<>();
+
+    EmulatedTenant(TenantSpec spec, EmulatorClock clock) {
+        this.id = spec.tenantId();
+        this.displayName = spec.displayName();
+        this.clock = clock;
+        this.license = spec.license();
+        spec.apps().forEach(a -> apps.put(a.clientId().toLowerCase(), a));
+        spec.eventSources().forEach((k, v) -> v.forEach(s -> addSource(k, s)));
+        users.addAll(spec.users());
+        groups.addAll(spec.groups());
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public License license() {
+        return license;
+    }
+
+    public void setLicense(License l) {
+        license = l;
+    }
+
+    public Optional<AppRegistration> app(String clientId) {
+        return Optional.ofNullable(clientId == null ? null : apps.get(clientId.toLowerCase()));
+    }
+
+    public void addApp(AppRegistration a) {
+        apps.put(a.clientId().toLowerCase(), a);
+    }
+
+    /** Changes an app's granted roles. Takes effect for tokens issued afterwards (tokens carry roles, as in Entra). */
+    public void setRoles(String clientId, Set<String> roles) {
+        apps.computeIfPresent(clientId.toLowerCase(), (k, a) -> a.withRoles(roles));
+    }
+
+    public void addSource(String dataset, EventSource s) {
+        checkEventDataset(dataset);
+        sources.computeIfAbsent(dataset, k -> new CopyOnWriteArrayList<>()).add(s);
+    }
+
+    /** The in-memory list source of a dataset ("signins" or "directory_audits"), created on first use. */
+    public ListEventSource events(String dataset) {
+        checkEventDataset(dataset);
+        return lists.computeIfAbsent(dataset, k -> {
+            ListEventSource l = new ListEventSource(timeProperty(k));
+            addSource(k, l);
+            return l;
+        });
+    }
+
+    public void addUser(ObjectNode u) {
+        users.add(u);
+    }
+
+    public void addGroup(ObjectNode g) {
+        groups.add(g);
+    }
+
+    static String timeProperty(String dataset) {
+        return SIGNINS.equals(dataset) ? "createdDateTime" : "activityDateTime";
+    }
+
+    private static void checkEventDataset(String dataset) {
+        if (!SIGNINS.equals(dataset) && !DIRECTORY_AUDITS.equals(dataset)) {
+            throw new IllegalArgumentException("not an event dataset: " + dataset);
+        }
+    }
+
+    /** Ground truth: ids with time in [from, toExclusive) visible now (emulator clock) and within retention. */
+    public Set<String> visibleIds(String dataset, Instant from, Instant toExclusive) {
+        Set<String> ids = new LinkedHashSet<>();
+        Iterator<EventRecord> it = visible(dataset, from, toExclusive, true, null);
+        while (it.hasNext()) {
+            ids.add(it.next().id());
+        }
+        return ids;
+    }
+
+    /** Ground truth for users/groups. */
+    public Set<String> allIds(String dataset) {
+        List<ObjectNode> l = switch (dataset) {
+            case USERS -> users;
+            case GROUPS -> groups;
+            default -> throw new IllegalArgumentException("not a directory dataset: " + dataset);
+        };
+        Set<String> ids = new LinkedHashSet<>();
+        l.forEach(o -> ids.add(o.get("id").asText()));
+        return ids;
+    }
+
+    List<ObjectNode> directoryObjects(String dataset) {
+        List<ObjectNode> l = new ArrayList<>(USERS.equals(dataset) ? users : groups);
+        l.sort(Comparator.comparing(o -> o.get("id").asText()));
+        return l;
+    }
+
+    Instant retentionStart(Instant now) {
+        return now.minus(Duration.ofDays(license.retentionDays()));
+    }
+
+    /**
+     * Visible records in [from, to) ∩ retention, in sort order, strictly after {@code after} (a sort key) if given.
+     */
+    Iterator<EventRecord> visible(String dataset, Instant from, Instant to, boolean descending, EventRecord after) {
+        Instant now = clock.now();
+        Instant lo = max(from, retentionStart(now));
+        Instant hi = min(to, now.plusNanos(100)); // nothing can be visible with a time after now
+        Comparator<EventRecord> cmp = descending ? EventRecord.DESC : EventRecord.ASC;
+        if (after != null) {
+            if (descending) {
+                hi = min(hi, after.time().plusNanos(100));
+            } else {
+                lo = max(lo, after.time());
+            }
+        }
+        PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> cmp.compare(a.current, b.current));
+        for (EventSource s : sources.getOrDefault(dataset, List.of())) {
+            Head h = new Head(s.scan(lo, hi, descending));
+            if (h.advance(now, after, cmp)) {
+                heads.add(h);
+            }
+        }
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !heads.isEmpty();
+            }
+
+            @Override
+            public EventRecord next() {
+                Head h = heads.poll();
+                EventRecord r = h.current;
+                if (h.advance(now, after, cmp)) {
+                    heads.add(h);
+                }
+                return r;
+            }
+        };
+    }
+
+    private static final class Head {
+        final Iterator<EventRecord> it;
+        EventRecord current;
+
+        Head(Iterator<EventRecord> it) {
+            this.it = it;
+        }
+
+        boolean advance(Instant now, EventRecord after, Comparator<EventRecord> cmp) {
+            while (it.hasNext()) {
+                EventRecord r = it.next();
+                if (r.visibleAt().isAfter(now)) {
+                    continue;
+                }
+                if (after != null && cmp.compare(r, after) <= 0) {
+                    continue;
+                }
+                current = r;
+                return true;
+            }
+            current = null;
+            return false;
+        }
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

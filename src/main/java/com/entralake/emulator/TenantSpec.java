@@ -1,0 +1,80 @@
+package com.entralake.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Description of a tenant to add. Datasets: "signins", "directory_audits" (events), users and groups (lists). */
+public record TenantSpec(String tenantId, String displayName, License license, List<AppRegistration> apps,
+                         Map<String, List<EventSource>> eventSources, List<ObjectNode> users, List<ObjectNode> groups) {
+
+    public static Builder builder(String tenantId) {
+        return new Builder(tenantId);
+    }
+
+    public static final class Builder {
+        private final String tenantId;
+        private String displayName = "Contoso";
+        private License license = License.PREMIUM;
+        private final List<AppRegistration> apps = new ArrayList<>();
+        private final Map<String, List<EventSource>> sources = new LinkedHashMap<>();
+        private final List<ObjectNode> users = new ArrayList<>();
+        private final List<ObjectNode> groups = new ArrayList<>();
+
+        private Builder(String tenantId) {
+            this.tenantId = tenantId;
+        }
+
+        public Builder displayName(String n) {
+            displayName = n;
+            return this;
+        }
+
+        public Builder license(License l) {
+            license = l;
+            return this;
+        }
+
+        public Builder app(AppRegistration a) {
+            apps.add(a);
+            return this;
+        }
+
+        /** dataset: "signins" or "directory_audits". */
+        public Builder eventSource(String dataset, EventSource s) {
+            sources.computeIfAbsent(dataset, k -> new ArrayList<>()).add(s);
+            return this;
+        }
+
+        /**
+         * Time-anchored lazy generators for sign-ins and audits at the given hourly rates (0 = none); 1 % of the
+         * sign-ins are re-published later with settled details (see {@link Templates#settleSignIn}).
+         */
+        public Builder generated(Templates t, long seed, double signInsPerHour, double auditsPerHour) {
+            if (signInsPerHour > 0) {
+                eventSource("signins", GeneratedEventSource.perHour(seed, signInsPerHour, t::signIn)
+                        .withRepublished(10, Templates::settleSignIn));
+            }
+            if (auditsPerHour > 0) {
+                eventSource("directory_audits", GeneratedEventSource.perHour(seed + 7919, auditsPerHour, t::directoryAudit));
+            }
+            return this;
+        }
+
+        public Builder users(List<ObjectNode> u) {
+            users.addAll(u);
+            return this;
+        }
+
+        public Builder groups(List<ObjectNode> g) {
+            groups.addAll(g);
+            return this;
+        }
+
+        public TenantSpec build() {
+            return new TenantSpec(tenantId, displayName, license, List.copyOf(apps), sources, users, groups);
+        }
+    }
+}
