@@ -115,13 +115,14 @@ public final class TenantCollector {
         long started = System.nanoTime();
         String tenantId = session.tenantId();
         String jobName = type.isEvents() ? JobParameterNames.EVENTS_JOB : JobParameterNames.SNAPSHOT_JOB;
-        int removed = CleanUp.removeAbandonedTemporaries(context.lake(),
-                context.layout().datasetTenantDir(type.dataset(), tenantId));
-        if (removed > 0) {
-            log.info("{} [{}]: removed {} temporary file(s) left by an interrupted run", type.dataset(), session.name(), removed);
-        }
         Tally tally = new Tally();
         try {
+            int removed = CleanUp.removeAbandonedTemporaries(context.lake(),
+                    context.layout().datasetTenantDir(type.dataset(), tenantId));
+            if (removed > 0) {
+                log.info("{} [{}]: removed {} temporary file(s) left by an interrupted run", type.dataset(),
+                        session.name(), removed);
+            }
             for (JobExecution orphan : history.orphaned(jobName, tenantId, type.dataset())) {
                 log.warn("{} [{}]: execution {} was left STARTED by a run that died; marking it failed to resume it",
                         type.dataset(), session.name(), orphan.getId());

@@ -1,0 +1,118 @@
+package com.entralake.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import com.entralake.config.ConfigurationException;
+import com.entralake.emulator.AppRegistration;
+import com.entralake.emulator.ClientSecret;
+import com.entralake.emulator.DemoTenant;
+import com.entralake.emulator.EmulatorOptions;
+import com.entralake.emulator.GraphEmulator;
+import com.entralake.emulator.TenantSpec;
+import com.entralake.emulator.Templates;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "emulator",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Runs the built-in Microsoft Graph / Entra token emulator over HTTPS until stopped, serving the",
+                "demo tenant from sample-data/ (or generated volume), and writes a collect configuration that",
+                "points at it. For trying Entra Lake out and for benchmarks; never needed in production."})
+public class EmulatorCommand implements Callable<Integer> {
+
+    @Option(names = "--port", description = "HTTPS port (default ${DEFAULT-VALUE}; 0 = any free port).", defaultValue = "8443")
+    int port;
+
+    @Option(names = "--sample-data", paramLabel = "DIR", defaultValue = "sample-data",
+            description = "Demo tenant folder (default ${DEFAULT-VALUE}).")
+    Path sampleData;
+
+    @Option(names = "--signins-per-hour", paramLabel = "RATE",
+            description = "Generate sign-ins at this rate instead of the demo tenant's (e.g. 1389 for 1 M over 30 days).")
+    Double signInsPerHour;
+
+    @Option(names = "--audits-per-hour", paramLabel = "RATE", description = "Generate directory audits at this rate.")
+    Double auditsPerHour;
+
+    @Option(names = "--throttle", description = "Enforce Graph's audit-log limit (5 requests / 10 s) with 429s.")
+    boolean throttle;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "data/emulator",
+            description = "Where to write the trust store, the demo secret file and collect.yml (default ${DEFAULT-VALUE}).")
+    Path workDir;
+
+    @Option(names = "--lake", paramLabel = "DIR", defaultValue = "lake",
+            description = "Lake root written into the generated collect.yml (default ${DEFAULT-VALUE}).")
+    String lake;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (!Files.isRegularFile(sampleData.resolve("tenant.json"))) {
+            throw new ConfigurationException("no demo tenant in " + sampleData.toAbsolutePath());
+        }
+        TenantSpec demo = DemoTenant.load(sampleData, 1L);
+        TenantSpec spec = demo;
+        if (signInsPerHour != null || auditsPerHour != null) {
+            TenantSpec.Builder builder = TenantSpec.builder(demo.tenantId()).displayName(demo.displayName())
+                    .license(demo.license()).users(demo.users()).groups(demo.groups())
+                    .generated(Templates.load(sampleData), 42L, signInsPerHour == null ? 0 : signInsPerHour,
+                            auditsPerHour == null ? 0 : auditsPerHour);
+            demo.apps().forEach(builder::app);
+            spec = builder.build();
+        }
+        Files.createDirectories(workDir);
+        GraphEmulator emulator = GraphEmulator.start(EmulatorOptions.defaults().withPort(port)
+                .withTrustStorePath(workDir.resolve("emulator-truststore.p12").toAbsolutePath()));
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
+        emulator.addTenant(spec);
+        emulator.faults().throttleAuditLogs(spec.tenantId(), throttle);
+        Path config = writeCollectConfig(emulator, spec);
+        System.out.println("Graph emulator running: authority host " + emulator.authorityHost() + ", Graph "
+                + emulator.graphBaseUrl() + "/v1.0, tenant " + spec.tenantId());
+        System.out.println("Collect from it with: java -jar target/entra-lake.jar collect --config " + config);
+        System.out.flush();
+        new CountDownLatch(1).await();
+        return 0;
+    }
+
+    private Path writeCollectConfig(GraphEmulator emulator, TenantSpec spec) throws IOException {
+        AppRegistration app = spec.apps().get(0);
+        ClientSecret secret = app.secrets().get(0);
+        Path secretFile = workDir.resolve("client-secret").toAbsolutePath();
+        Files.writeString(secretFile, secret.value(), StandardCharsets.UTF_8);
+        Path config = workDir.resolve("collect.yml").toAbsolutePath();
+        Files.writeString(config, """
+                # written by `entra-lake emulator`: collects the emulated tenant
+                entralake:
+                  lake-root: %s
+                  lock-dir: %s
+                  http:
+                    trust-store: %s
+                    trust-store-password: "%s"
+                    audit-log-requests-per10s: %d
+                  tenants:
+                    - name: emulated
+                      tenant-id: %s
+                      client-id: %s
+                      secret-id: %s
+                      client-secret-file: %s
+                      authority-host: %s
+                      graph-base-url: %s
+                      scope: https://graph.microsoft.com/.default
+                spring:
+                  datasource:
+                    url: jdbc:h2:file:%s;AUTO_SERVER=TRUE
+                """.formatted(Path.of(lake).toAbsolutePath(), workDir.resolve("locks").toAbsolutePath(),
+                emulator.trustStore(), new String(emulator.trustStorePassword()), throttle ? 5 : 1000,
+                spec.tenantId(), app.clientId(), secret.keyId(), secretFile, emulator.authorityHost(),
+                emulator.graphBaseUrl(), workDir.resolve("jobrepo").toAbsolutePath()), StandardCharsets.UTF_8);
+        return config;
+    }
+}
