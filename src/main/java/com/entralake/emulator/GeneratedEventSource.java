@@ -104,12 +104,15 @@ public final class GeneratedEventSource implements EventSource {
         SplittableRandom content = new SplittableRandom(contentSeed);
         String id = new UUID((content.nextLong() & ~0xF000L) | 0x4000L, (content.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
         long factorySeed = content.nextLong();
-        EventRecord first = new EventRecord(id, time, time.plusMillis(latencyMs), 0, factory.create(index, id, time, new SplittableRandom(factorySeed)));
+        ObjectNode json = factory.create(index, id, time, new SplittableRandom(factorySeed));
+        // the record's own id is the truth (directory audit ids carry a prefix, e.g. "Directory_<guid>")
+        String recordId = json.path("id").asText(id);
+        EventRecord first = new EventRecord(recordId, time, time.plusMillis(latencyMs), 0, json);
         if (!again) {
             return new EventRecord[]{first};
         }
         ObjectNode changed = republisher.create(index, id, time, new SplittableRandom(factorySeed));
-        return new EventRecord[]{first, new EventRecord(id, time, first.visibleAt().plusMillis(againMs), 1, changed)};
+        return new EventRecord[]{first, new EventRecord(recordId, time, first.visibleAt().plusMillis(againMs), 1, changed)};
     }
 
     @Override
