@@ -11,6 +11,8 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 
+import com.entralake.window.RangePlanner;
+
 /**
  * What the job repository knows about a tenant's data type: its watermark (the end of the last range
  * that committed), the executions a crash left STARTED, and the ranges that failed and must be resumed
@@ -55,9 +57,18 @@ public final class RunHistory {
 
     /** The end of the last committed event range, or empty before the first one completed. */
     public Optional<Instant> watermark(String tenantId, String dataset) {
+        return lastCompletedRange(tenantId, dataset).map(RangePlanner.CompletedRange::end);
+    }
+
+    /** The completed event range that reaches furthest, with when it was read (its planned-at job clock). */
+    public Optional<RangePlanner.CompletedRange> lastCompletedRange(String tenantId, String dataset) {
         return latestExecutions(JobParameterNames.EVENTS_JOB, tenantId, dataset).stream()
                 .filter(e -> e.getStatus() == BatchStatus.COMPLETED)
-                .map(e -> Instant.parse(e.getJobParameters().getString(JobParameterNames.RANGE_END)))
-                .max(Comparator.naturalOrder());
+                .map(e -> e.getJobParameters())
+                .map(p -> new RangePlanner.CompletedRange(Instant.parse(p.getString(JobParameterNames.RANGE_START)),
+                        Instant.parse(p.getString(JobParameterNames.RANGE_END)),
+                        Instant.parse(p.getString(JobParameterNames.PLANNED_AT))))
+                .max(Comparator.comparing(RangePlanner.CompletedRange::end)
+                        .thenComparing(RangePlanner.CompletedRange::readAt));
     }
 }

@@ -142,7 +142,7 @@ public final class TenantCollector {
                 Instant now = context.clock().now();
                 var settings = context.settings();
                 Optional<TimeWindow> range = new RangePlanner(settings.getWindow(), settings.getBackfill(),
-                        settings.getLag(), settings.getLookback()).plan(history.watermark(tenantId, type.dataset()), now);
+                        settings.getLag(), settings.getLookback()).plan(history.lastCompletedRange(tenantId, type.dataset()), now);
                 if (range.isPresent()) {
                     JobExecution execution = jobOperator.start(eventsJob, eventParameters(tenantId, type, range.get(), now));
                     tally.add(execution);
