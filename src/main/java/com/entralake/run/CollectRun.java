@@ -38,9 +38,10 @@ public final class CollectRun {
             return t;
         });
         try {
+                String runId = java.util.UUID.randomUUID().toString();
             List<Future<TenantOutcome>> futures = new ArrayList<>();
             for (EntraLakeProperties.Tenant tenant : selected) {
-                futures.add(pool.submit(() -> collector.collect(tenant, datasets)));
+                futures.add(pool.submit(() -> collector.collect(tenant, datasets, runId)));
             }
             for (int i = 0; i < futures.size(); i++) {
                 outcomes.add(await(futures.get(i), selected.get(i)));

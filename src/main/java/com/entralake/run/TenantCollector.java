@@ -69,7 +69,7 @@ public final class TenantCollector {
         this.locks = locks;
     }
 
-    public TenantOutcome collect(EntraLakeProperties.Tenant tenant, List<String> onlyDatasets) {
+    public TenantOutcome collect(EntraLakeProperties.Tenant tenant, List<String> onlyDatasets, String runId) {
         String tenantId = tenant.getTenantId().toLowerCase(Locale.ROOT);
         try (TenantLock lock = locks.acquire(tenantId, tenant.getName())) {
             TenantSession session;
@@ -87,7 +87,7 @@ public final class TenantCollector {
                     if (!onlyDatasets.isEmpty() && !onlyDatasets.contains(type.dataset())) {
                         continue;
                     }
-                    outcomes.add(collect(session, type, selectionOf(tenant, type)));
+                    outcomes.add(collect(session, type, selectionOf(tenant, type), runId));
                 }
                 return new TenantOutcome(tenant.getName(), tenantId, TenantOutcome.Status.DONE, "", outcomes);
             } finally {
@@ -108,7 +108,7 @@ public final class TenantCollector {
         return value == null ? DataTypeSelection.MANAGED : DataTypeSelection.parse(value, type.dataset());
     }
 
-    private DataTypeOutcome collect(TenantSession session, DataType type, DataTypeSelection selection) {
+    private DataTypeOutcome collect(TenantSession session, DataType type, DataTypeSelection selection, String runId) {
         if (selection == DataTypeSelection.NO) {
             return DataTypeOutcome.of(type.dataset(), DataTypeOutcome.Status.DISABLED, "not selected");
         }
@@ -144,7 +144,7 @@ public final class TenantCollector {
                 Optional<TimeWindow> range = new RangePlanner(settings.getWindow(), settings.getBackfill(),
                         settings.getLag(), settings.getLookback()).plan(history.lastCompletedRange(tenantId, type.dataset()), now);
                 if (range.isPresent()) {
-                    JobExecution execution = jobOperator.start(eventsJob, eventParameters(tenantId, type, range.get(), now));
+                    JobExecution execution = jobOperator.start(eventsJob, eventParameters(tenantId, type, range.get(), now, runId));
                     tally.add(execution);
                     tally.covered = range.get().toString();
                     if (execution.getStatus() != BatchStatus.COMPLETED) {
@@ -159,7 +159,7 @@ public final class TenantCollector {
                 }
                 Instant now = context.clock().now();
                 LocalDate date = now.atOffset(ZoneOffset.UTC).toLocalDate();
-                JobExecution execution = jobOperator.start(snapshotJob, snapshotParameters(tenantId, type, date, now));
+                JobExecution execution = jobOperator.start(snapshotJob, snapshotParameters(tenantId, type, date, now, runId));
                 tally.add(execution);
                 tally.covered = "snapshot_date=" + date;
                 if (execution.getStatus() != BatchStatus.COMPLETED) {
@@ -185,7 +185,8 @@ public final class TenantCollector {
     private DataTypeOutcome failure(DataType type, DataTypeSelection selection, JobExecution execution, Tally tally,
             long started) {
         Throwable cause = rootFailure(execution);
-        if (cause instanceof GraphException g && g.stopsDataType()) {
+        if (cause instanceof GraphException g
+                && (g.kind() == GraphException.Kind.LICENCE || g.kind() == GraphException.Kind.PERMISSION)) {
             boolean managed = selection == DataTypeSelection.MANAGED;
             String message = g.getMessage() + (managed ? " — skipped (managed); it is collected once available"
                     : " — selected 'yes', so this run is partial");
@@ -213,22 +214,26 @@ public final class TenantCollector {
         return t;
     }
 
-    private static JobParameters eventParameters(String tenantId, DataType type, TimeWindow range, Instant now) {
+    private static JobParameters eventParameters(String tenantId, DataType type, TimeWindow range, Instant now,
+            String runId) {
         return new JobParametersBuilder()
                 .addString(JobParameterNames.TENANT_ID, tenantId)
                 .addString(JobParameterNames.DATASET, type.dataset())
                 .addString(JobParameterNames.RANGE_START, range.start().toString())
                 .addString(JobParameterNames.RANGE_END, range.end().toString())
                 .addString(JobParameterNames.PLANNED_AT, now.toString())
+                .addString(JobParameterNames.RUN_ID, runId)
                 .toJobParameters();
     }
 
-    private static JobParameters snapshotParameters(String tenantId, DataType type, LocalDate date, Instant now) {
+    private static JobParameters snapshotParameters(String tenantId, DataType type, LocalDate date, Instant now,
+            String runId) {
         return new JobParametersBuilder()
                 .addString(JobParameterNames.TENANT_ID, tenantId)
                 .addString(JobParameterNames.DATASET, type.dataset())
                 .addString(JobParameterNames.SNAPSHOT_DATE, date.toString())
                 .addString(JobParameterNames.PLANNED_AT, now.toString())
+                .addString(JobParameterNames.RUN_ID, runId)
                 .toJobParameters();
     }
 

@@ -48,6 +48,11 @@ public final class CollectFixture implements AutoCloseable {
 
     /** A tenant with generated sign-ins and audits (deterministic, anchored on absolute time) and the demo directory. */
     public TestTenant tenant(String name, License license, double signInsPerHour, double auditsPerHour) {
+        return tenant(name, license, signInsPerHour, auditsPerHour, ALL_ROLES, Instant.parse("2099-01-01T00:00:00Z"));
+    }
+
+    public TestTenant tenant(String name, License license, double signInsPerHour, double auditsPerHour,
+            Set<String> roles, Instant secretExpires) {
         String tenantId = UUID.nameUUIDFromBytes(("tenant:" + name).getBytes(StandardCharsets.UTF_8)).toString();
         String clientId = UUID.nameUUIDFromBytes(("client:" + name).getBytes(StandardCharsets.UTF_8)).toString();
         String secretId = UUID.nameUUIDFromBytes(("secret:" + name).getBytes(StandardCharsets.UTF_8)).toString();
@@ -55,8 +60,8 @@ public final class CollectFixture implements AutoCloseable {
         TenantSpec spec = TenantSpec.builder(tenantId).displayName(name).license(license)
                 .users(TEMPLATES.users()).groups(TEMPLATES.groups())
                 .generated(TEMPLATES, name.hashCode(), signInsPerHour, auditsPerHour)
-                .app(new AppRegistration(clientId, "Entra Lake test", ALL_ROLES,
-                        List.of(new ClientSecret(secretId, secret, Instant.parse("2099-01-01T00:00:00Z"))), null))
+                .app(new AppRegistration(clientId, "Entra Lake test", roles,
+                        List.of(new ClientSecret(secretId, secret, secretExpires)), null))
                 .build();
         EmulatedTenant emulated = emulator.addTenant(spec);
         return new TestTenant(name, tenantId, clientId, secretId, secret, emulated);
@@ -120,6 +125,52 @@ public final class CollectFixture implements AutoCloseable {
         List<String> args = new java.util.ArrayList<>(List.of("collect", "--config=" + config, "--now=" + now));
         args.addAll(List.of(extra));
         return EntraLakeApplication.run(args.toArray(String[]::new));
+    }
+
+    /** Runs {@code collect} in this JVM and captures what it prints (the run summary, configuration errors). */
+    public Captured collectCapturing(Path config, Instant now, String... extra) {
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream outBytes = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream errBytes = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(new TeeStream(outBytes, out), true, StandardCharsets.UTF_8));
+        System.setErr(new java.io.PrintStream(new TeeStream(errBytes, err), true, StandardCharsets.UTF_8));
+        try {
+            int exit = collect(config, now, extra);
+            return new Captured(exit, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    public record Captured(int exitCode, String stdout, String stderr) {
+        public String all() {
+            return stdout + "\n" + stderr;
+        }
+    }
+
+    /** Keeps the output visible in the test report while capturing it. */
+    private static final class TeeStream extends java.io.OutputStream {
+        private final java.io.OutputStream a;
+        private final java.io.OutputStream b;
+
+        TeeStream(java.io.OutputStream a, java.io.OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            a.write(c);
+            b.write(c);
+        }
+
+        @Override
+        public void write(byte[] bytes, int off, int len) throws IOException {
+            a.write(bytes, off, len);
+            b.write(bytes, off, len);
+        }
     }
 
     public Path lake() {

@@ -1,0 +1,157 @@
+package com.entralake.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.entralake.emulator.Faults;
+import com.entralake.emulator.License;
+import com.entralake.emulator.ServedRequest;
+import com.entralake.testing.CollectFixture;
+import com.entralake.testing.CollectFixture.Captured;
+import com.entralake.testing.CollectFixture.TestTenant;
+import com.entralake.testing.LakeQueries;
+
+/**
+ * Graph misbehaving mid-run: every fault ends, after retries or after the next run, with exactly the
+ * ids Graph served — none lost, none twice.
+ */
+class RestartAndFaultsTest {
+
+    static final Instant NOW = Instant.parse("2026-11-20T10:07:00Z");
+    static final Instant START = Instant.parse("2026-11-18T10:00:00Z");
+    static final Instant END = Instant.parse("2026-11-20T10:00:00Z");
+
+    @TempDir
+    static Path dir;
+    static CollectFixture fixture;
+
+    @BeforeAll
+    static void start() {
+        fixture = CollectFixture.start(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    @BeforeEach
+    void clock() {
+        fixture.emulator.clock().set(NOW);
+    }
+
+    @Test
+    void aRunFailedAtPageNIsResumedByTheNextRunWithoutRereadingCommittedWindows() throws Exception {
+        TestTenant tenant = fixture.tenant("fail-at-page", License.PREMIUM, 300, 5);
+        Path lakeDir = dir.resolve("lake-fail-at-page");
+        Path config = fixture.config("fail-at-page.properties", List.of(tenant), Map.of("entralake.lake-root", lakeDir.toString()));
+        fixture.emulator.faults().failFromPage(tenant.tenantId(), 6);
+
+        Captured failed = fixture.collectCapturing(config, NOW);
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.stdout()).contains("signins").contains("failed").contains("HTTP 500");
+        List<String> partial;
+        try (LakeQueries lake = new LakeQueries(lakeDir)) {
+            partial = lake.idRows("signins");
+        }
+        assertThat(partial).as("windows committed before the failure are in the lake").hasSizeGreaterThan(3_000)
+                .doesNotHaveDuplicates();
+        assertThat(tenant.emulated().visibleIds("signins", START, END)).containsAll(partial).hasSizeGreaterThan(partial.size());
+
+        fixture.emulator.faults().clearFailFromPage(tenant.tenantId());
+        fixture.emulator.clearRequestLog();
+        assertThat(fixture.collect(config, NOW)).isZero();
+
+        try (LakeQueries lake = new LakeQueries(lakeDir)) {
+            assertThat(lake.idRows("signins")).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(tenant.emulated().visibleIds("signins", START, END));
+        }
+        String resumedQuery = firstSignInQuery(tenant);
+        assertThat(resumedQuery).as("the resumed range stops where committed windows begin")
+                .contains("createdDateTime ge 2026-11-18T10:00:00Z")
+                .doesNotContain("createdDateTime le 2026-11-20T10:00:00Z");
+    }
+
+    static List<Arguments> faults() {
+        return List.of(
+                Arguments.of("truncated-body", (BiConsumer<Faults, String>) (f, t) -> f.truncateNext(t, 2)),
+                Arguments.of("connection-reset", (BiConsumer<Faults, String>) (f, t) -> f.resetNext(t, 3)),
+                Arguments.of("5xx-burst", (BiConsumer<Faults, String>) (f, t) -> f.failNext(t, 3, 503)),
+                Arguments.of("slow-response", (BiConsumer<Faults, String>) (f, t) -> f.slow(t, Duration.ofMillis(400))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("faults")
+    void transientFaultsAreRetriedAndTheRunIsExact(String name, BiConsumer<Faults, String> fault) throws Exception {
+        TestTenant tenant = fixture.tenant("fault-" + name, License.PREMIUM, 100, 5);
+        Path lakeDir = dir.resolve("lake-" + name);
+        Path config = fixture.config(name + ".properties", List.of(tenant), Map.of("entralake.lake-root", lakeDir.toString()));
+        fault.accept(fixture.emulator.faults(), tenant.tenantId());
+
+        Captured run = fixture.collectCapturing(config, NOW);
+        fixture.emulator.faults().clear(tenant.tenantId());
+
+        assertThat(run.exitCode()).isZero();
+        try (LakeQueries lake = new LakeQueries(lakeDir)) {
+            assertThat(lake.idRows("signins")).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(tenant.emulated().visibleIds("signins", START, END));
+            assertThat(lake.idRows("directory_audits")).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(tenant.emulated().visibleIds("directory_audits", START, END));
+        }
+        if (!name.equals("slow-response")) {
+            assertThat(retriesIn(run.stdout())).as("the summary counts the retries").isPositive();
+        }
+    }
+
+    @Test
+    void aNextLinkLoopStopsTheRunClearlyAndTheNextRunIsExact() throws Exception {
+        TestTenant tenant = fixture.tenant("loop", License.PREMIUM, 100, 5);
+        Path lakeDir = dir.resolve("lake-loop");
+        Path config = fixture.config("loop.properties", List.of(tenant), Map.of("entralake.lake-root", lakeDir.toString()));
+        fixture.emulator.faults().nextLinkLoop(tenant.tenantId(), 3);
+
+        Captured looped = fixture.collectCapturing(config, NOW);
+        assertThat(looped.exitCode()).isEqualTo(1);
+        assertThat(looped.stdout()).containsIgnoringCase("loop");
+        long signInRequests = fixture.emulator.requestLog().stream()
+                .filter(r -> tenant.tenantId().equals(r.tenantId()) && r.path().endsWith("/signIns")).count();
+        assertThat(signInRequests).as("stops instead of reading forever").isLessThan(10);
+
+        fixture.emulator.faults().clear(tenant.tenantId());
+        assertThat(fixture.collect(config, NOW)).isZero();
+        try (LakeQueries lake = new LakeQueries(lakeDir)) {
+            assertThat(lake.idRows("signins")).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(tenant.emulated().visibleIds("signins", START, END));
+        }
+    }
+
+    private static long retriesIn(String summary) {
+        return summary.lines().filter(l -> l.contains("signins") || l.contains("directory_audits"))
+                .map(l -> l.replaceAll(".*retries\\s+([0-9,]+).*", "$1").replace(",", ""))
+                .filter(s -> s.matches("[0-9]+")).mapToLong(Long::parseLong).sum();
+    }
+
+    private static String firstSignInQuery(TestTenant tenant) {
+        ServedRequest first = fixture.emulator.requestLog().stream()
+                .filter(r -> tenant.tenantId().equals(r.tenantId()) && r.path().endsWith("/signIns"))
+                .findFirst().orElseThrow();
+        return URLDecoder.decode(first.rawQuery(), StandardCharsets.UTF_8);
+    }
+}
