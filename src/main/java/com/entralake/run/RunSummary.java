@@ -26,6 +26,7 @@ public final class RunSummary {
                 }
             }
         }
+        out.printf("  Memory: %s%n", MemoryUsage.describe());
         out.printf("  Lake: %s%n", lakeRoot);
         out.printf("  Query it, e.g. with DuckDB: SELECT count(*) FROM read_parquet('%s/signins/**/*.parquet', hive_partitioning = true);%n",
                 lakeRoot);
