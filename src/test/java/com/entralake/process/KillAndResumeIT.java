@@ -1,0 +1,118 @@
+package com.entralake.process;
+
+import static com.entralake.process.ProcessSupport.END;
+import static com.entralake.process.ProcessSupport.NOW;
+import static com.entralake.process.ProcessSupport.TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.entralake.emulator.License;
+import com.entralake.testing.CollectFixture;
+import com.entralake.testing.CollectFixture.TestTenant;
+import com.entralake.testing.JarProcess;
+import com.entralake.testing.LakeQueries;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * {@code kill -9} of a collect process in the middle of a window — the OOM killer, an evicted pod — on
+ * both job repositories: the next run (a new process) finds the execution its dead owner left STARTED,
+ * resumes it and ends with exactly the ids Graph served, none twice, no temporary file left.
+ */
+class KillAndResumeIT {
+
+    private static final int KILL_AT_PAGE = 4;
+    /** A one-day backfill (about 7,200 sign-ins, 8 pages) keeps two process runs short; page 4 is mid-range. */
+    private static final Instant START = END.minus(Duration.ofDays(1));
+
+    @Test
+    void killedMidWindowThenResumedOnTheH2FileRepository(@TempDir Path dir) throws Exception {
+        killAndResume(dir, "kill-h2", Map.of());
+    }
+
+    @Test
+    void killedMidWindowThenResumedOnPostgreSql(@TempDir Path dir) throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start()) {
+            killAndResume(dir, "kill-pg", Map.of(
+                    "spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"),
+                    "spring.datasource.username", "postgres",
+                    "spring.datasource.password", "postgres"));
+        }
+    }
+
+    private static void killAndResume(Path dir, String name, Map<String, String> repository) throws Exception {
+        try (CollectFixture fixture = CollectFixture.start(dir)) {
+            fixture.emulator.clock().set(NOW);
+            TestTenant tenant = fixture.tenant(name, License.PREMIUM, 300, 5);
+            Map<String, String> overrides = new HashMap<>(repository);
+            overrides.put("entralake.collection.backfill", "P1D");
+            Path config = fixture.config(name + ".properties", List.of(tenant), overrides);
+            Path lake = fixture.lake();
+
+            AtomicReference<JarProcess> child = new AtomicReference<>();
+            AtomicBoolean killed = new AtomicBoolean();
+            List<String> hiddenAtKill = new CopyOnWriteArrayList<>();
+            fixture.emulator.onPageServed((tenantId, path, page, records) -> {
+                if (tenant.tenantId().equals(tenantId) && path.endsWith("/signIns") && page == KILL_AT_PAGE
+                        && killed.compareAndSet(false, true)) {
+                    // page 4 lacks its last byte: pages 1-3 are in the lake or in the open window's temporary file
+                    hiddenAtKill.addAll(ProcessSupport.hiddenEntries(lake));
+                    try {
+                        child.get().kill();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+
+            JarProcess first = ProcessSupport.startCollect(dir.resolve("run-1"), config, Map.of());
+            child.set(first);
+            JarProcess.Result killedRun = ProcessSupport.show("killed run", first.await(TIMEOUT));
+            assertThat(killed).as("the child was killed while page %d of sign-ins was being served; output:%n%s",
+                    KILL_AT_PAGE, killedRun.all()).isTrue();
+            assertThat(killedRun.exitCode()).as("SIGKILL").isEqualTo(137);
+            assertThat(hiddenAtKill).as("the open window was being written to a hidden temporary file when the process died")
+                    .anyMatch(n -> n.startsWith("signins/") && n.matches(".*/\\.signins-[^/]*\\.inprogress-[^/]*"));
+
+            List<String> beforeResume;
+            try (LakeQueries queries = new LakeQueries(lake)) {
+                beforeResume = queries.idRows("signins");
+            }
+            java.util.Set<String> expected = tenant.emulated().visibleIds("signins", START, END);
+            assertThat(beforeResume).as("windows committed before the kill are visible, the interrupted one is not")
+                    .isNotEmpty().doesNotHaveDuplicates();
+            assertThat(expected).containsAll(beforeResume).hasSizeGreaterThan(beforeResume.size());
+            assertThat(ProcessSupport.hiddenEntries(lake)).as("SIGKILL left the temporary file behind")
+                    .anyMatch(n -> n.contains(".inprogress-"));
+
+            JarProcess.Result resumed = ProcessSupport.collect(dir.resolve("run-2"), config, Map.of());
+            assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+            assertThat(resumed.stdout()).as("the second run says it found the dead run and resumed it")
+                    .contains("left STARTED by a run that died")
+                    .contains("resuming range " + START + " .. " + END)
+                    .containsPattern("signins \\[" + name + "\\]: resuming .* already committed")
+                    .containsPattern("removed \\d+ temporary file");
+
+            try (LakeQueries queries = new LakeQueries(lake)) {
+                assertThat(queries.idRows("signins")).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+                assertThat(queries.idRows("directory_audits")).doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(tenant.emulated().visibleIds("directory_audits", START, END));
+                assertThat(queries.idRows("users")).doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(tenant.emulated().allIds("users"));
+            }
+            assertThat(ProcessSupport.hiddenEntries(lake)).as("no temporary file outlives the resumed run").isEmpty();
+        }
+    }
+}

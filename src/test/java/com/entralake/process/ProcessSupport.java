@@ -1,0 +1,94 @@
+package com.entralake.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.entralake.testing.JarProcess;
+
+/** What the process tests share: the job clock they run at, and how they start and inspect a collect process. */
+final class ProcessSupport {
+
+    static final Instant NOW = Instant.parse("2026-11-20T10:07:00Z");
+    /** The first run's range at {@link #NOW}: lag 5 min, window 1 h, backfill P2D (the fixture's). */
+    static final Instant START = Instant.parse("2026-11-18T10:00:00Z");
+    static final Instant END = Instant.parse("2026-11-20T10:00:00Z");
+    static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    private ProcessSupport() {
+    }
+
+    static JarProcess startCollect(Path workDir, Path config, Map<String, String> env) throws IOException {
+        return JarProcess.start(workDir, env, List.of(), "collect", "--config=" + config, "--now=" + NOW);
+    }
+
+    static JarProcess.Result collect(Path workDir, Path config, Map<String, String> env)
+            throws IOException, InterruptedException {
+        return show(workDir.getFileName().toString(), startCollect(workDir, config, env).await(TIMEOUT));
+    }
+
+    /** Copies a child's output into the test report, so a failure can be read without the temporary folder. */
+    static JarProcess.Result show(String label, JarProcess.Result result) {
+        System.out.println("---- " + label + ": exit " + result.exitCode() + " ----");
+        System.out.println(result.stdout());
+        if (!result.stderr().isBlank()) {
+            System.out.println("---- " + label + ": stderr ----");
+            System.out.println(result.stderr());
+        }
+        return result;
+    }
+
+    /**
+     * Hidden entries anywhere under the lake (window files in progress, snapshot staging or replaced folders,
+     * checksum files): their names start with a dot. Relative paths.
+     */
+    static List<String> hiddenEntries(Path lake) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return hiddenEntriesOnce(lake);
+            } catch (UncheckedIOException e) {
+                // a file renamed or deleted while the walk was listing its folder: look again
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static List<String> hiddenEntriesOnce(Path lake) {
+        if (!Files.isDirectory(lake)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(lake)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("."))
+                    .map(p -> lake.relativize(p).toString())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every regular file under a folder (recursively). */
+    static List<Path> filesUnder(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A stack trace line as the JVM prints one ("\tat com.x.Y.m(Y.java:12)") or an uncaught exception header. */
+    static boolean hasStackTrace(String output) {
+        return output.lines().anyMatch(l -> l.matches("\\s+at [\\w$.]+\\(.*\\)\\s*") || l.startsWith("Exception in thread")
+                || l.matches("\\s*Caused by: .*"));
+    }
+}
