@@ -12,7 +12,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * Writes one time window to its one final file, visible only on {@link #commit()}.
@@ -106,7 +105,7 @@ public final class EventWindowWriter implements AutoCloseable {
     private Path keepLatestVersions() throws IOException {
         Path deduplicated = LakeLayout.inProgressFile(finalPath);
         try (ParquetReader<GenericRecord> reader = AvroParquetReader
-                .<GenericRecord>builder(HadoopInputFile.fromPath(tempPath, lake.conf()))
+                .<GenericRecord>builder(ParquetSettings.inputFile(tempPath, lake.conf()))
                 .withDataModel(GenericData.get())
                 .build();
              ParquetWriter<GenericRecord> out = settings.openWriter(deduplicated, schema, lake.conf())) {

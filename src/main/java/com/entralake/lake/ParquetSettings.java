@@ -13,7 +13,12 @@ import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
 
 /**
  * How Parquet files are written. Chosen for what every reader handles: format v1 data pages with
@@ -49,13 +54,12 @@ public record ParquetSettings(CompressionCodecName compression, long rowGroupSiz
 
     /** A writer for a temporary file (overwritten if a previous attempt left it). */
     public ParquetWriter<GenericRecord> openWriter(Path path, Schema schema, Configuration conf) throws IOException {
-        Configuration writerConf = new Configuration(conf);
-        // false = the standard 3-level LIST (list/element); the old 2-level form is read differently by each engine
-        writerConf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
-        return AvroParquetWriter.<GenericRecord>builder(HadoopOutputFile.fromPath(path, writerConf))
+        return AvroParquetWriter.<GenericRecord>builder(outputFile(path, conf))
                 .withSchema(schema)
                 .withDataModel(GenericData.get())
-                .withConf(writerConf)
+                .withConf(conf)
+                // false = the standard 3-level LIST (list/element); the old 2-level form is read differently by each engine
+                .config(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false")
                 .withCompressionCodec(compression)
                 .withRowGroupSize(rowGroupSize)
                 .withPageSize(pageSize)
@@ -63,5 +67,30 @@ public record ParquetSettings(CompressionCodecName compression, long rowGroupSiz
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .build();
+    }
+
+    /**
+     * Local files are written with Parquet's own java.nio {@link LocalOutputFile}: Hadoop's raw local file
+     * system sets permissions on every new file by forking {@code chmod} when its native library is absent,
+     * which cost more than writing a whole hourly window. Other schemes go through Hadoop.
+     */
+    static OutputFile outputFile(Path path, Configuration conf) throws IOException {
+        if (isLocal(path)) {
+            java.nio.file.Path local = java.nio.file.Path.of(path.toUri().getPath());
+            java.nio.file.Files.createDirectories(local.getParent());
+            return new LocalOutputFile(local);
+        }
+        return HadoopOutputFile.fromPath(path, conf);
+    }
+
+    /** The reading counterpart of {@link #outputFile}. */
+    static InputFile inputFile(Path path, Configuration conf) throws IOException {
+        return isLocal(path) ? new LocalInputFile(java.nio.file.Path.of(path.toUri().getPath()))
+                : HadoopInputFile.fromPath(path, conf);
+    }
+
+    private static boolean isLocal(Path path) {
+        String scheme = path.toUri().getScheme();
+        return scheme == null || "file".equals(scheme);
     }
 }

@@ -43,6 +43,33 @@ class CollectEndToEndTest {
     }
 
     @Test
+    void aSparseMonthCostsAHandfulOfRequestsNotOnePerHour() throws Exception {
+        TestTenant tenant = fixture.tenant("sparse", License.PREMIUM, 3, 0.5);
+        Path config = fixture.config("sparse.properties", List.of(tenant), Map.of(
+                "entralake.collection.backfill", "P30D", "entralake.lake-root", dir.resolve("lake-sparse").toString()));
+
+        assertThat(fixture.collect(config, NOW)).isZero();
+
+        Instant start = Instant.parse("2026-10-21T10:00:00Z");
+        Instant end = Instant.parse("2026-11-20T10:00:00Z");
+        try (LakeQueries lake = new LakeQueries(dir.resolve("lake-sparse"))) {
+            List<String> signIns = lake.idRows("signins");
+            assertThat(signIns).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(tenant.emulated().visibleIds("signins", start, end));
+            // 720 hourly windows, about 2,160 sign-ins: three requests, not 720
+            assertThat(requestsFor(tenant, "/signIns")).isEqualTo((signIns.size() + 999) / 1000);
+            assertThat(requestsFor(tenant, "/directoryAudits")).isEqualTo(1);
+            assertThat(lake.strings("SELECT count(DISTINCT filename) FROM read_parquet('" + lake.glob("signins")
+                    + "', filename = true)").get(0)).as("one file per window that has records").isEqualTo("720");
+        }
+    }
+
+    private static long requestsFor(TestTenant tenant, String pathSuffix) {
+        return fixture.emulator.requestLog().stream()
+                .filter(r -> tenant.tenantId().equals(r.tenantId()) && r.path().endsWith(pathSuffix)).count();
+    }
+
+    @Test
     void recordsWrittenEqualRecordsServedWithTypedColumns() throws Exception {
         TestTenant tenant = fixture.tenant("e2e", License.PREMIUM, 250, 40);
         int exit = fixture.collect(fixture.config(tenant), NOW);
@@ -56,6 +83,8 @@ class CollectEndToEndTest {
             assertThat(signIns).doesNotHaveDuplicates();
             assertThat(signIns).containsExactlyInAnyOrderElementsOf(tenant.emulated().visibleIds("signins", start, end));
             assertThat(signIns).hasSizeGreaterThan(10_000);
+            assertThat(requestsFor(tenant, "/signIns")).as("full pages of 1000, one query for the whole range")
+                    .isLessThanOrEqualTo(signIns.size() / 1000 + 1);
             List<String> audits = lake.idRows("directory_audits");
             assertThat(audits).doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(tenant.emulated().visibleIds("directory_audits", start, end));
