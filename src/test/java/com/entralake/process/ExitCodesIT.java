@@ -1,0 +1,228 @@
+package com.entralake.process;
+
+import static com.entralake.process.ProcessSupport.END;
+import static com.entralake.process.ProcessSupport.NOW;
+import static com.entralake.process.ProcessSupport.START;
+import static com.entralake.process.ProcessSupport.TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.entralake.emulator.License;
+import com.entralake.lock.FileTenantLock;
+import com.entralake.testing.CollectFixture;
+import com.entralake.testing.CollectFixture.TestTenant;
+import com.entralake.testing.JarProcess;
+import com.entralake.testing.LakeQueries;
+
+/**
+ * The documented exit statuses, as a scheduler sees them from the packaged jar: each failure class gives
+ * its code and one clear message, never a stack trace. Independent cases run as concurrent processes
+ * (each with its own lake and job repository) to keep JVM start-ups off the critical path.
+ */
+class ExitCodesIT {
+
+    @TempDir
+    static Path dir;
+    static CollectFixture fixture;
+
+    @BeforeAll
+    static void start() {
+        fixture = CollectFixture.start(dir);
+        fixture.emulator.clock().set(NOW);
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    /** A configuration of its own for one case: its own lake and H2 job repository, the shared lock folder. */
+    private static Path config(String name, List<TestTenant> tenants, Map<String, String> overrides) {
+        Map<String, String> p = new HashMap<>();
+        p.put("entralake.lake-root", lake(name).toString());
+        p.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("jobrepo-" + name) + ";AUTO_SERVER=TRUE");
+        p.putAll(overrides);
+        return fixture.config(name + ".properties", tenants, p);
+    }
+
+    private static Path lake(String name) {
+        return dir.resolve("lake-" + name);
+    }
+
+    private static Path writeFile(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    private static JarProcess start(String name, String... args) throws IOException {
+        return JarProcess.start(dir.resolve("run-" + name), Map.of(), List.of(), args);
+    }
+
+    private static JarProcess collect(String name, Path config) throws IOException {
+        return start(name, "collect", "--config=" + config, "--now=" + NOW);
+    }
+
+    /** Waits for every process (started together) and shows each one's output in the report. */
+    private static Map<String, JarProcess.Result> awaitAll(Map<String, JarProcess> processes) throws Exception {
+        Map<String, JarProcess.Result> results = new LinkedHashMap<>();
+        for (Map.Entry<String, JarProcess> e : processes.entrySet()) {
+            results.put(e.getKey(), ProcessSupport.show(e.getKey(), e.getValue().await(TIMEOUT)));
+        }
+        return results;
+    }
+
+    @Test
+    void helpSucceedsAndUsageAndConfigurationErrorsExitTwoBeforeAnythingRuns() throws Exception {
+        Path badTenantId = config("bad-tenant-id", List.of(fixture.tenant("bad-tenant-id", License.PREMIUM, 10, 1)),
+                Map.of("entralake.tenants[0].tenant-id", "contoso.onmicrosoft.com"));
+        Map<String, JarProcess> started = new LinkedHashMap<>();
+        started.put("help", start("help", "--help"));
+        started.put("unknown-option", start("unknown-option", "collect", "--no-such-option"));
+        started.put("missing-config", start("missing-config", "collect", "--config=/nonexistent/entra-lake.yml",
+                "--now=" + NOW));
+        started.put("bad-tenant-id", collect("bad-tenant-id", badTenantId));
+        Map<String, JarProcess.Result> r = awaitAll(started);
+
+        JarProcess.Result help = r.get("help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.stdout()).contains("Exit status:").contains("collect")
+                .containsPattern("(?m)^\\s*0\\s+everything selected was collected")
+                .containsPattern("(?m)^\\s*1\\s+partial")
+                .containsPattern("(?m)^\\s*2\\s+configuration error")
+                .containsPattern("(?m)^\\s*3\\s+authentication error")
+                .containsPattern("(?m)^\\s*4\\s+another run holds the lock")
+                .containsPattern("(?m)^\\s*5\\s+unexpected failure");
+
+        JarProcess.Result unknown = r.get("unknown-option");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.all()).contains("Unknown option: '--no-such-option'");
+
+        JarProcess.Result missing = r.get("missing-config");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.all()).contains("Configuration error").contains("/nonexistent/entra-lake.yml");
+        assertThat(ProcessSupport.hasStackTrace(missing.all())).as(missing.all()).isFalse();
+
+        JarProcess.Result bad = r.get("bad-tenant-id");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.all()).contains("Configuration error").contains("entralake.tenants[0].tenant-id")
+                .contains("contoso.onmicrosoft.com");
+        assertThat(ProcessSupport.hasStackTrace(bad.all())).as(bad.all()).isFalse();
+        assertThat(ProcessSupport.filesUnder(lake("bad-tenant-id"))).as("nothing ran").isEmpty();
+    }
+
+    @Test
+    void aWrongExpiredOrUnknownCredentialExitsThreeWithTheEntraCodeAndNoStackTrace() throws Exception {
+        TestTenant wrong = fixture.tenant("wrong-secret", License.PREMIUM, 10, 1);
+        Path wrongSecretFile = writeFile("wrong-secret-value", "not-the-secret~" + UUID.randomUUID() + "\n");
+        TestTenant expired = fixture.tenant("expired-secret", License.PREMIUM, 10, 1, CollectFixture.ALL_ROLES,
+                NOW.minusSeconds(86_400));
+        TestTenant unknown = new TestTenant("unknown-tenant", UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(), "s3cr3t~" + UUID.randomUUID() + "~VALUE", null);
+
+        Map<String, JarProcess> started = new LinkedHashMap<>();
+        started.put("wrong-secret", collect("wrong-secret", config("wrong-secret", List.of(wrong),
+                Map.of("entralake.tenants[0].client-secret-file", wrongSecretFile.toString()))));
+        started.put("expired-secret", collect("expired-secret", config("expired-secret", List.of(expired), Map.of())));
+        started.put("unknown-tenant", collect("unknown-tenant", config("unknown-tenant", List.of(unknown), Map.of())));
+        Map<String, JarProcess.Result> r = awaitAll(started);
+
+        assertAuthenticationFailure(r.get("wrong-secret"), wrong, "AADSTS7000215");
+        assertAuthenticationFailure(r.get("expired-secret"), expired, "AADSTS7000222");
+        assertAuthenticationFailure(r.get("unknown-tenant"), unknown, "AADSTS90002");
+    }
+
+    private static void assertAuthenticationFailure(JarProcess.Result result, TestTenant tenant, String code) {
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(3);
+        assertThat(result.stdout()).as("the summary names the tenant and the Entra error")
+                .containsPattern("(?m)^\\s*" + tenant.name() + " \\(" + tenant.tenantId() + "\\): authentication failed.*" + code);
+        assertThat(ProcessSupport.hasStackTrace(result.all())).as(result.all()).isFalse();
+        assertThat(ProcessSupport.filesUnder(lake(tenant.name())).stream()
+                .filter(p -> p.toString().endsWith(".parquet"))).as("no data without a token").isEmpty();
+    }
+
+    @Test
+    void withoutAPremiumLicenceSignInsAreSkippedWhenManagedAndMakeTheRunPartialWhenSelectedYes() throws Exception {
+        TestTenant managed = fixture.tenant("free-managed", License.FREE, 20, 2);
+        TestTenant yes = fixture.tenant("free-yes", License.FREE, 20, 2);
+        Map<String, JarProcess> started = new LinkedHashMap<>();
+        started.put("free-managed", collect("free-managed", config("free-managed", List.of(managed), Map.of())));
+        started.put("free-yes", collect("free-yes", config("free-yes", List.of(yes),
+                Map.of("entralake.tenants[0].data-types.signins", "yes"))));
+        Map<String, JarProcess.Result> r = awaitAll(started);
+
+        JarProcess.Result skipped = r.get("free-managed");
+        assertThat(skipped.exitCode()).as(skipped.all()).isZero();
+        assertThat(skipped.stdout()).containsPattern("(?m)^\\s*signins\\s+skipped");
+        assertThat(ProcessSupport.hasStackTrace(skipped.all())).as(skipped.all()).isFalse();
+        try (LakeQueries lake = new LakeQueries(lake("free-managed"))) {
+            assertThat(lake.hasFiles("signins")).isFalse();
+            assertThat(lake.idRows("directory_audits")).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(managed.emulated().visibleIds("directory_audits", START, END));
+            assertThat(lake.idRows("users")).containsExactlyInAnyOrderElementsOf(managed.emulated().allIds("users"));
+        }
+
+        JarProcess.Result partial = r.get("free-yes");
+        assertThat(partial.exitCode()).as(partial.all()).isEqualTo(1);
+        assertThat(partial.stdout()).containsPattern("(?m)^\\s*signins\\s+unavailable").contains("selected 'yes'");
+        assertThat(ProcessSupport.hasStackTrace(partial.all())).as(partial.all()).isFalse();
+        try (LakeQueries lake = new LakeQueries(lake("free-yes"))) {
+            assertThat(lake.hasFiles("signins")).as("no sign-ins file, not even an empty one").isFalse();
+            assertThat(lake.idRows("directory_audits")).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(yes.emulated().visibleIds("directory_audits", START, END));
+        }
+    }
+
+    @Test
+    void oneTenantFailingToSignInMakesTheRunPartialAndTheOtherTenantIsComplete() throws Exception {
+        TestTenant good = fixture.tenant("two-good", License.PREMIUM, 60, 4);
+        TestTenant bad = fixture.tenant("two-bad", License.PREMIUM, 60, 4);
+        Path wrongSecretFile = writeFile("two-bad-wrong-secret", "not-the-secret~" + UUID.randomUUID() + "\n");
+        Path config = config("two-tenants", List.of(bad, good),
+                Map.of("entralake.tenants[0].client-secret-file", wrongSecretFile.toString()));
+        JarProcess.Result run = ProcessSupport.show("two-tenants", collect("two-tenants", config).await(TIMEOUT));
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+        assertThat(run.stdout()).containsPattern("(?m)^\\s*two-bad \\(" + bad.tenantId() + "\\): authentication failed.*AADSTS7000215")
+                .containsPattern("(?m)^\\s*two-good \\(" + good.tenantId() + "\\): done");
+        assertThat(ProcessSupport.hasStackTrace(run.all())).as(run.all()).isFalse();
+        try (LakeQueries lake = new LakeQueries(lake("two-tenants"))) {
+            assertThat(lake.idRows("signins")).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(good.emulated().visibleIds("signins", START, END));
+            assertThat(lake.idRows("directory_audits")).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(good.emulated().visibleIds("directory_audits", START, END));
+            assertThat(lake.idRows("users")).containsExactlyInAnyOrderElementsOf(good.emulated().allIds("users"));
+            assertThat(lake.strings("SELECT DISTINCT tenant_id FROM read_parquet('" + lake.glob("signins")
+                    + "', hive_partitioning = true)")).containsExactly(good.tenantId());
+        }
+    }
+
+    @Test
+    void aTenantWhoseLockIsHeldIsLeftAloneWithExitFour() throws Exception {
+        TestTenant tenant = fixture.tenant("locked", License.PREMIUM, 10, 1);
+        Path config = config("locked", List.of(tenant), Map.of());
+        JarProcess.Result run;
+        try (FileTenantLock held = FileTenantLock.acquire(dir.resolve("locks"), tenant.tenantId(), tenant.name())) {
+            run = ProcessSupport.show("locked", collect("locked", config).await(TIMEOUT));
+        }
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(4);
+        assertThat(run.all()).contains("Another Entra Lake run is collecting tenant locked (" + tenant.tenantId() + ")")
+                .contains(tenant.tenantId() + ".lock");
+        assertThat(ProcessSupport.hasStackTrace(run.all())).as(run.all()).isFalse();
+        assertThat(ProcessSupport.filesUnder(lake("locked"))).as("a locked-out run writes nothing").isEmpty();
+        assertThat(fixture.emulator.requestLog()).as("nor signs in").noneMatch(r -> tenant.tenantId().equals(r.tenantId()));
+    }
+
+}
