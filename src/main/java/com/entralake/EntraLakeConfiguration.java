@@ -76,7 +76,8 @@ public class EntraLakeConfiguration {
     }
 
     @Bean
-    CollectRun collectRun(EntraLakeProperties properties, TenantCollector collector) {
-        return new CollectRun(properties, collector);
+    CollectRun collectRun(EntraLakeProperties properties, TenantCollector collector, CollectionContext context) {
+        String root = context.lake().root().toString();
+        return new CollectRun(properties, collector, root.startsWith("file:") ? root.substring("file:".length()) : root);
     }
 }

@@ -20,10 +20,12 @@ public final class CollectRun {
 
     private final EntraLakeProperties properties;
     private final TenantCollector collector;
+    private final String lakeLocation;
 
-    public CollectRun(EntraLakeProperties properties, TenantCollector collector) {
+    public CollectRun(EntraLakeProperties properties, TenantCollector collector, String lakeLocation) {
         this.properties = properties;
         this.collector = collector;
+        this.lakeLocation = lakeLocation;
     }
 
     /** Runs and prints the summary; returns the exit status. */
@@ -50,7 +52,7 @@ public final class CollectRun {
             pool.shutdownNow();
         }
         int exit = ExitCodes.of(outcomes);
-        RunSummary.print(out, outcomes, Duration.ofNanos(System.nanoTime() - started), exit, properties.getLakeRoot());
+        RunSummary.print(out, outcomes, Duration.ofNanos(System.nanoTime() - started), exit, lakeLocation);
         return exit;
     }
 
