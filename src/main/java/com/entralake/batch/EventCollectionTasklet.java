@@ -1,11 +1,8 @@
 package com.entralake.batch;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
 
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
@@ -59,9 +56,7 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
     private TimeWindow range;
     private Duration windowSize;
     private Instant resumeBefore;
-    private URI nextUrl;
-    private boolean queryStarted;
-    private final Set<URI> seenLinks = new HashSet<>();
+    private CountedPages pages;
     private TimeWindow openWindow;
     private EventWindowWriter writer;
     private RecordNormalizer normalizer;
@@ -98,30 +93,17 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
         if (!resumeBefore.isAfter(range.start())) {
             return RepeatStatus.FINISHED;
         }
-        if (!queryStarted) {
-            nextUrl = GraphQuery.eventsPage(session.graphBaseUrl(), type, range.start(), resumeBefore);
-            queryStarted = true;
+        if (pages == null) {
+            pages = new CountedPages(session, GraphQuery.eventsPage(session.graphBaseUrl(), type, range.start(), resumeBefore));
         }
-        long retriesBefore = session.stats().retries();
-        long throttlesBefore = session.stats().throttles();
-        GraphPage page = session.graph().fetch(nextUrl);
+        GraphPage page = pages.next(ec);
         Instant collectedAt = context.clock().now();
         for (JsonNode record : page.records()) {
             accept(record, collectedAt, ec);
         }
-        StepProgress.add(ec, StepProgress.PAGES, 1);
-        StepProgress.add(ec, StepProgress.RECORDS_READ, page.records().size());
-        StepProgress.add(ec, StepProgress.RETRIES, session.stats().retries() - retriesBefore);
-        StepProgress.add(ec, StepProgress.THROTTLES, session.stats().throttles() - throttlesBefore);
         contribution.incrementReadCount();
         recordsThisExecution += page.records().size();
-
-        nextUrl = page.nextLink();
-        if (nextUrl != null && !seenLinks.add(nextUrl)) {
-            throw new IllegalStateException("Graph returned a nextLink that was already followed in this query ("
-                    + type.graphPath() + "): a paging loop. Stopping instead of reading forever.");
-        }
-        if (nextUrl == null) {
+        if (!pages.hasNext()) {
             finishRange(ec);
             return RepeatStatus.FINISHED;
         }

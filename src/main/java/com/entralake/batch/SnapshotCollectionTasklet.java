@@ -1,10 +1,7 @@
 package com.entralake.batch;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.Set;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -40,8 +37,7 @@ public class SnapshotCollectionTasklet implements Tasklet, StepExecutionListener
     private DataType type;
     private TenantSession session;
     private LocalDate snapshotDate;
-    private URI nextUrl;
-    private final Set<URI> seenLinks = new HashSet<>();
+    private CountedPages pages;
     private SnapshotWriter writer;
     private RecordNormalizer normalizer;
     private ProgressLog progress;
@@ -69,31 +65,19 @@ public class SnapshotCollectionTasklet implements Tasklet, StepExecutionListener
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws java.io.IOException {
         ExecutionContext ec = chunkContext.getStepContext().getStepExecution().getExecutionContext();
         if (writer == null) {
-            nextUrl = GraphQuery.snapshotPage(session.graphBaseUrl(), type);
+            pages = new CountedPages(session, GraphQuery.snapshotPage(session.graphBaseUrl(), type));
             writer = new SnapshotWriter(context.lake(),
                     context.layout().snapshotPartition(type.dataset(), session.tenantId(), snapshotDate),
                     context.schemaOf(type), context.parquet(), context.settings().getSnapshotRowsPerFile());
         }
-        long retriesBefore = session.stats().retries();
-        long throttlesBefore = session.stats().throttles();
-        GraphPage page = session.graph().fetch(nextUrl);
+        GraphPage page = pages.next(ec);
         Instant collectedAt = context.clock().now();
         for (JsonNode record : page.records()) {
             writer.write(record.path("id").asText(), normalizer.normalize(record, collectedAt));
         }
         records += page.records().size();
-        StepProgress.add(ec, StepProgress.PAGES, 1);
-        StepProgress.add(ec, StepProgress.RECORDS_READ, page.records().size());
-        StepProgress.add(ec, StepProgress.RETRIES, session.stats().retries() - retriesBefore);
-        StepProgress.add(ec, StepProgress.THROTTLES, session.stats().throttles() - throttlesBefore);
         contribution.incrementReadCount();
-
-        nextUrl = page.nextLink();
-        if (nextUrl != null && !seenLinks.add(nextUrl)) {
-            throw new IllegalStateException("Graph returned a nextLink that was already followed in this query ("
-                    + type.graphPath() + "): a paging loop. Stopping instead of reading forever.");
-        }
-        if (nextUrl != null) {
+        if (pages.hasNext()) {
             progress.snapshotProgress(records);
             return RepeatStatus.CONTINUABLE;
         }

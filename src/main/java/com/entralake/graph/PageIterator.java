@@ -42,7 +42,7 @@ public final class PageIterator implements Iterator<GraphPage> {
         if (!visited.add(Digest.of(url))) {
             throw new GraphException(GraphException.Kind.NEXT_LINK_LOOP, 0, null,
                     "Graph's @odata.nextLink after page " + pagesRead + " points back to a page already read in"
-                            + " this query (" + GraphErrors.describe(url) + "); stopping instead of reading forever."
+                            + " this query (" + GraphErrors.describe(url) + "), a paging loop; stopping instead of reading forever."
                             + " The window is not committed and will be read again next run");
         }
         GraphPage page = client.fetch(url);

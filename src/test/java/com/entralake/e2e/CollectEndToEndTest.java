@@ -9,10 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.entralake.emulator.License;
 import com.entralake.testing.CollectFixture;
@@ -23,24 +20,7 @@ import com.entralake.testing.LakeQueries;
  * The whole path over HTTPS with the real MSAL4J client: what the emulator serves is exactly what lands
  * in the lake, read back by DuckDB (a reader independent of the writer), with the right column types.
  */
-class CollectEndToEndTest {
-
-    static final Instant NOW = Instant.parse("2026-11-20T10:07:00Z");
-
-    @TempDir
-    static Path dir;
-    static CollectFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = CollectFixture.start(dir);
-        fixture.emulator.clock().set(NOW);
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+class CollectEndToEndTest extends EmulatedCollectionTest {
 
     @Test
     void aSparseMonthCostsAHandfulOfRequestsNotOnePerHour() throws Exception {

@@ -9,11 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.entralake.emulator.License;
 import com.entralake.emulator.ListEventSource;
@@ -24,29 +20,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Runs after runs: exact unions, late and re-published records exactly once, snapshots per day. */
-class IncrementalCollectionTest {
+class IncrementalCollectionTest extends EmulatedCollectionTest {
 
-    static final Instant T1 = Instant.parse("2026-11-20T10:07:00Z");
+    static final Instant T1 = NOW;
     static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    static Path dir;
-    static CollectFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = CollectFixture.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void resetClock() {
-        fixture.emulator.clock().set(T1);
-    }
 
     private int collectAt(Path config, Instant now) {
         fixture.emulator.clock().set(now);

@@ -6,16 +6,11 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,30 +27,7 @@ import com.entralake.testing.LakeQueries;
  * Graph misbehaving mid-run: every fault ends, after retries or after the next run, with exactly the
  * ids Graph served — none lost, none twice.
  */
-class RestartAndFaultsTest {
-
-    static final Instant NOW = Instant.parse("2026-11-20T10:07:00Z");
-    static final Instant START = Instant.parse("2026-11-18T10:00:00Z");
-    static final Instant END = Instant.parse("2026-11-20T10:00:00Z");
-
-    @TempDir
-    static Path dir;
-    static CollectFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = CollectFixture.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void clock() {
-        fixture.emulator.clock().set(NOW);
-    }
+class RestartAndFaultsTest extends EmulatedCollectionTest {
 
     @Test
     void aRunFailedAtPageNIsResumedByTheNextRunWithoutRereadingCommittedWindows() throws Exception {

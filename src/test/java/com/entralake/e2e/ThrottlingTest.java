@@ -8,10 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.entralake.emulator.License;
 import com.entralake.emulator.ServedRequest;
@@ -24,24 +21,7 @@ import com.entralake.testing.LakeQueries;
  * 429 and Retry-After), a run completes, paces itself instead of collecting 429s, and never sends a
  * request before a Retry-After has passed.
  */
-class ThrottlingTest {
-
-    static final Instant NOW = Instant.parse("2026-11-20T10:07:00Z");
-
-    @TempDir
-    static Path dir;
-    static CollectFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = CollectFixture.start(dir);
-        fixture.emulator.clock().set(NOW);
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+class ThrottlingTest extends EmulatedCollectionTest {
 
     @Test
     void theRunPacesItselfUnderTheAuditLogLimitAndHonoursRetryAfter() throws Exception {

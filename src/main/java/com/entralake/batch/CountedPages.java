@@ -1,0 +1,40 @@
+package com.entralake.batch;
+
+import java.net.URI;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import com.entralake.graph.GraphCallStats;
+import com.entralake.graph.GraphPage;
+import com.entralake.graph.PageIterator;
+import com.entralake.tenant.TenantSession;
+
+/**
+ * The pages of one Graph query, each added to the step's counters (pages, records read, and the retries
+ * and throttles it cost) so the run summary and the job repository can tell what a step spent.
+ */
+final class CountedPages {
+
+    private final PageIterator pages;
+    private final GraphCallStats stats;
+
+    CountedPages(TenantSession session, URI firstPage) {
+        this.pages = new PageIterator(session.graph(), firstPage);
+        this.stats = session.stats();
+    }
+
+    boolean hasNext() {
+        return pages.hasNext();
+    }
+
+    GraphPage next(ExecutionContext counters) {
+        long retriesBefore = stats.retries();
+        long throttlesBefore = stats.throttles();
+        GraphPage page = pages.next();
+        StepProgress.add(counters, StepProgress.PAGES, 1);
+        StepProgress.add(counters, StepProgress.RECORDS_READ, page.records().size());
+        StepProgress.add(counters, StepProgress.RETRIES, stats.retries() - retriesBefore);
+        StepProgress.add(counters, StepProgress.THROTTLES, stats.throttles() - throttlesBefore);
+        return page;
+    }
+}
