@@ -43,7 +43,8 @@ public final class MemoryUsage {
 
     public static String describe() {
         long rss = peakRssBytes();
-        return String.format("peak heap %,d MiB, peak RSS %s, max heap %,d MiB", peakHeapBytes() >> 20,
+        return String.format("heap pools' peaks %,d MiB (an upper bound: each pool peaked at its own moment), "
+                + "peak RSS %s, max heap %,d MiB", peakHeapBytes() >> 20,
                 rss < 0 ? "unknown" : String.format("%,d MiB", rss >> 20), Runtime.getRuntime().maxMemory() >> 20);
     }
 }
