@@ -30,12 +30,21 @@ final class ProcessSupport {
     }
 
     static JarProcess startCollect(Path workDir, Path config, Map<String, String> env) throws IOException {
-        return JarProcess.start(workDir, env, JVM_OPTIONS, "collect", "--config=" + config, "--now=" + NOW);
+        return startCollect(workDir, config, env, NOW);
+    }
+
+    static JarProcess startCollect(Path workDir, Path config, Map<String, String> env, Instant now) throws IOException {
+        return JarProcess.start(workDir, env, JVM_OPTIONS, "collect", "--config=" + config, "--now=" + now);
     }
 
     static JarProcess.Result collect(Path workDir, Path config, Map<String, String> env)
             throws IOException, InterruptedException {
-        return show(workDir.getFileName().toString(), startCollect(workDir, config, env).await(TIMEOUT));
+        return collect(workDir, config, env, NOW);
+    }
+
+    static JarProcess.Result collect(Path workDir, Path config, Map<String, String> env, Instant now)
+            throws IOException, InterruptedException {
+        return show(workDir.getFileName().toString(), startCollect(workDir, config, env, now).await(TIMEOUT));
     }
 
     /** Copies a child's output into the test report, so a failure can be read without the temporary folder. */
