@@ -28,11 +28,12 @@ import picocli.CommandLine.Option;
 @Command(name = "collect",
         mixinStandardHelpOptions = true,
         description = {
-                "Runs the nightly collection for the configured tenants: the first run backfills",
-                "(30 days by default), later runs collect what is new since the watermark and re-read",
-                "the lookback horizon; a run that failed or was killed is resumed first.",
+                "Collects the configured tenants (the nightly job).",
+                "The first run backfills 30 days; later runs collect what is new since the",
+                "watermark and re-read windows that may still receive late events. A run",
+                "that failed or was killed is resumed first.",
                 "",
-                "Without --config, collects the demo tenant from sample-data/ served by the built-in",
+                "Without --config: the demo tenant from sample-data/, served by the built-in",
                 "Graph emulator, into ./lake with an H2 job repository in ./data."},
         footer = {"", ExitStatusHelp.TABLE})
 public class CollectCommand implements Callable<Integer> {

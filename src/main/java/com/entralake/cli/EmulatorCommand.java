@@ -22,9 +22,10 @@ import picocli.CommandLine.Option;
 @Command(name = "emulator",
         mixinStandardHelpOptions = true,
         description = {
-                "Runs the built-in Microsoft Graph / Entra token emulator over HTTPS until stopped, serving the",
-                "demo tenant from sample-data/ (or generated volume), and writes a collect configuration that",
-                "points at it. For trying Entra Lake out and for benchmarks; never needed in production."})
+                "Runs the built-in Graph and Entra token emulator over HTTPS.",
+                "Serves the demo tenant from sample-data/ (or generated volume) until",
+                "stopped and writes a collect configuration that points at it. For trying",
+                "Entra Lake out and for benchmarks; never needed in production."})
 public class EmulatorCommand implements Callable<Integer> {
 
     @Option(names = "--port", description = "HTTPS port (default ${DEFAULT-VALUE}; 0 = any free port).", defaultValue = "8443")

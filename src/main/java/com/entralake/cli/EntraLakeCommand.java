@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-                "Collects Microsoft Entra ID sign-ins, audit logs and directory data from Microsoft Graph",
-                "into a partitioned Parquet lake, restartable and exactly once.",
+                "Collects Microsoft Entra ID sign-ins, audit logs and directory data",
+                "from Microsoft Graph into a partitioned Parquet lake, exactly once.",
                 "",
                 "Without a subcommand, runs 'collect' (the nightly job)."},
         subcommands = {CollectCommand.class, EmulatorCommand.class},

@@ -4,8 +4,8 @@ package com.entralake.cli;
 final class ExitStatusHelp {
     static final String TABLE = """
             Exit status:
-              0  everything selected was collected (a managed data type skipped because it is
-                 not licensed or not permitted still counts as success, and is reported)
+              0  everything selected was collected (a managed data type skipped because
+                 it is not licensed or not permitted still counts, and is reported)
               1  partial: at least one tenant or data type failed, or was skipped against an
                  explicit 'yes'; everything else is committed
               2  configuration error (nothing ran)
