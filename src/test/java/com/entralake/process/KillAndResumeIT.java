@@ -53,6 +53,54 @@ class KillAndResumeIT {
         }
     }
 
+    /** A directory snapshot is staged in a hidden folder: a kill while it fills leaves the folder, never half a day. */
+    @Test
+    void killedWhileAGroupsSnapshotIsStagedThenTakenAgainWhole(@TempDir Path dir) throws Exception {
+        try (CollectFixture fixture = CollectFixture.start(dir)) {
+            fixture.emulator.clock().set(NOW);
+            TestTenant tenant = fixture.tenant("kill-snapshot", License.PREMIUM, 10, 2);
+            Path config = fixture.config("kill-snapshot.properties", List.of(tenant),
+                    Map.of("entralake.collection.backfill", "P1D"));
+            Path lake = fixture.lake();
+            AtomicReference<JarProcess> child = new AtomicReference<>();
+            AtomicBoolean killed = new AtomicBoolean();
+            List<String> hiddenAtKill = new CopyOnWriteArrayList<>();
+            fixture.emulator.onPageServed((tenantId, path, page, records) -> {
+                if (tenant.tenantId().equals(tenantId) && path.endsWith("/groups") && killed.compareAndSet(false, true)) {
+                    hiddenAtKill.addAll(ProcessSupport.hiddenEntries(lake));
+                    try {
+                        child.get().kill();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            JarProcess first = ProcessSupport.startCollect(dir.resolve("run-1"), config, Map.of());
+            child.set(first);
+            JarProcess.Result killedRun = ProcessSupport.show("killed run", first.await(TIMEOUT));
+            assertThat(killed).as(killedRun.all()).isTrue();
+            assertThat(killedRun.exitCode()).as("SIGKILL").isEqualTo(137);
+            assertThat(hiddenAtKill).as("the groups snapshot was being staged in a hidden folder")
+                    .anyMatch(n -> n.startsWith("groups/") && n.contains("/.snapshot_date=") && n.contains(".staging-"));
+            try (LakeQueries queries = new LakeQueries(lake)) {
+                assertThat(queries.hasFiles("groups")).as("no reader sees part of the snapshot").isFalse();
+            }
+
+            JarProcess.Result again = ProcessSupport.collect(dir.resolve("run-2"), config, Map.of());
+            assertThat(again.exitCode()).as(again.all()).isZero();
+            assertThat(again.stdout()).containsPattern("groups \\[kill-snapshot\\]: removed \\d+ temporary file");
+            try (LakeQueries queries = new LakeQueries(lake)) {
+                assertThat(queries.idRows("groups")).doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(tenant.emulated().allIds("groups"));
+                assertThat(queries.idRows("users")).doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(tenant.emulated().allIds("users"));
+                assertThat(queries.idRows("signins")).doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(tenant.emulated().visibleIds("signins", START, END));
+            }
+            assertThat(ProcessSupport.hiddenEntries(lake)).as("the staging folder is gone").isEmpty();
+        }
+    }
+
     private static Instant oldestCommittedWindow(Path lake) {
         java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX");
         return ProcessSupport.filesUnder(lake.resolve("signins")).stream()
