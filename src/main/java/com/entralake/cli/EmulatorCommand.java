@@ -109,7 +109,7 @@ public class EmulatorCommand implements Callable<Integer> {
                       scope: https://graph.microsoft.com/.default
                 spring:
                   datasource:
-                    url: jdbc:h2:file:%s;AUTO_SERVER=TRUE
+                    url: jdbc:h2:file:%s;AUTO_SERVER=TRUE;WRITE_DELAY=0
                 """.formatted(Path.of(lake).toAbsolutePath(), workDir.resolve("locks").toAbsolutePath(),
                 emulator.trustStore(), new String(emulator.trustStorePassword()), throttle ? 5 : 1000,
                 spec.tenantId(), app.clientId(), secret.keyId(), secretFile, emulator.authorityHost(),

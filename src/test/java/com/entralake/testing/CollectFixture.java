@@ -81,7 +81,7 @@ public final class CollectFixture implements AutoCloseable {
         p.put("entralake.http.retry-base", "PT0.02S");
         p.put("entralake.http.retry-cap", "PT0.2S");
         p.put("entralake.http.read-timeout", "PT10S");
-        p.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("jobrepo") + ";AUTO_SERVER=TRUE");
+        p.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("jobrepo") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
         for (int i = 0; i < tenants.size(); i++) {
             TestTenant t = tenants.get(i);
             String k = "entralake.tenants[" + i + "].";
