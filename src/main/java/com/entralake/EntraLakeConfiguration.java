@@ -43,7 +43,9 @@ public class EntraLakeConfiguration {
     CollectionContext collectionContext(EntraLakeProperties properties, JobClock clock) {
         LakeFileSystem lake;
         try {
-            lake = LakeFileSystem.open(properties.getLakeRoot());
+            org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
+            properties.getHadoop().forEach(hadoop::set);
+            lake = LakeFileSystem.open(properties.getLakeRoot(), hadoop);
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw new ConfigurationException("cannot open the lake at " + properties.getLakeRoot() + ": " + e.getMessage());
         }

@@ -22,6 +22,8 @@ public class EntraLakeProperties {
     /** Start the built-in Graph emulator with the demo tenant from sample-data/ and collect from it. */
     private boolean demo = false;
     private Path sampleData = Path.of("sample-data");
+    /** Hadoop settings for the lake's file system (e.g. fs.s3a.endpoint); credentials belong in the environment. */
+    private java.util.Map<String, String> hadoop = new java.util.LinkedHashMap<>();
     private final Collection collection = new Collection();
     private final Http http = new Http();
     private List<Tenant> tenants = new ArrayList<>();
@@ -144,6 +146,8 @@ public class EntraLakeProperties {
     public void setDemo(boolean demo) { this.demo = demo; }
     public Path getSampleData() { return sampleData; }
     public void setSampleData(Path sampleData) { this.sampleData = sampleData; }
+    public java.util.Map<String, String> getHadoop() { return hadoop; }
+    public void setHadoop(java.util.Map<String, String> hadoop) { this.hadoop = hadoop; }
     public Collection getCollection() { return collection; }
     public Http getHttp() { return http; }
     public List<Tenant> getTenants() { return tenants; }
