@@ -80,6 +80,7 @@ public class EntraLakeConfiguration {
     @Bean
     CollectRun collectRun(EntraLakeProperties properties, TenantCollector collector, CollectionContext context) {
         String root = context.lake().root().toString();
-        return new CollectRun(properties, collector, root.startsWith("file:") ? root.substring("file:".length()) : root);
+        String location = root.startsWith("file:") ? root.substring("file:".length()) : root;
+        return new CollectRun(properties, collector, location.endsWith("/") ? location.substring(0, location.length() - 1) : location);
     }
 }

@@ -71,36 +71,36 @@ public final class ConfigurationValidator {
 
     private static void validateTenant(EntraLakeProperties.Tenant t, String where, List<String> problems,
             Set<String> tenantIds) {
-        String label = t.getName() == null ? where : where + " (" + t.getName() + ")";
+        String of = t.getName() == null ? "" : " (tenant '" + t.getName() + "')";
         if (t.getName() == null || t.getName().isBlank()) {
             problems.add(where + ".name is not set");
         }
         if (t.getTenantId() == null || !GUID.matcher(t.getTenantId()).matches()) {
-            problems.add(label + ".tenant-id must be the Directory (tenant) ID, a GUID; got " + t.getTenantId());
+            problems.add(where + ".tenant-id" + of + " must be the Directory (tenant) ID, a GUID; got " + t.getTenantId());
         } else if (!tenantIds.add(t.getTenantId().toLowerCase())) {
-            problems.add(label + ".tenant-id " + t.getTenantId() + " is configured twice");
+            problems.add(where + ".tenant-id" + of + " " + t.getTenantId() + " is configured twice");
         }
         if (t.getClientId() == null || !GUID.matcher(t.getClientId()).matches()) {
-            problems.add(label + ".client-id must be the Application (client) ID, a GUID; got " + t.getClientId());
+            problems.add(where + ".client-id" + of + " must be the Application (client) ID, a GUID; got " + t.getClientId());
         }
         if (t.getSecretId() != null && !t.getSecretId().isBlank() && !GUID.matcher(t.getSecretId()).matches()) {
-            problems.add(label + ".secret-id must be the Secret ID (a GUID), not the secret value");
+            problems.add(where + ".secret-id" + of + " must be the Secret ID (a GUID), not the secret value");
         }
         boolean env = t.getClientSecretEnv() != null && !t.getClientSecretEnv().isBlank();
         boolean file = t.getClientSecretFile() != null;
         if (env == file) {
-            problems.add(label + ": set exactly one of client-secret-env (an environment variable name) "
+            problems.add(where + of + ": set exactly one of client-secret-env (an environment variable name) "
                     + "or client-secret-file (a file path); the secret value itself never goes in the configuration");
         }
-        requireHttpsUrl(problems, label + ".authority-host", t.getAuthorityHost());
-        requireHttpsUrl(problems, label + ".graph-base-url", t.getGraphBaseUrl());
+        requireHttpsUrl(problems, where + ".authority-host" + of, t.getAuthorityHost());
+        requireHttpsUrl(problems, where + ".graph-base-url" + of, t.getGraphBaseUrl());
         for (Map.Entry<String, String> e : t.getDataTypes().entrySet()) {
             if (DataTypeCatalog.byDataset(e.getKey()).isEmpty()) {
-                problems.add(label + ".data-types: unknown data type '" + e.getKey() + "'; known: "
+                problems.add(where + ".data-types" + of + ": unknown data type '" + e.getKey() + "'; known: "
                         + DataTypeCatalog.all().stream().map(d -> d.dataset()).toList());
             }
             try {
-                DataTypeSelection.parse(e.getValue(), label + ".data-types." + e.getKey());
+                DataTypeSelection.parse(e.getValue(), where + ".data-types." + e.getKey() + of);
             } catch (ConfigurationException ex) {
                 problems.add(ex.getMessage());
             }

@@ -37,7 +37,7 @@ class ConfigurationValidatorTest {
         p.getCollection().setWindow(Duration.ofMinutes(7));
         assertThatThrownBy(() -> ConfigurationValidator.validate(p))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("tenant-id must be the Directory (tenant) ID")
+                .hasMessageContaining("entralake.tenants[0].tenant-id (tenant 'contoso') must be the Directory (tenant) ID")
                 .hasMessageContaining("exactly one of client-secret-env")
                 .hasMessageContaining("'sometimes' is not one of yes, no, managed")
                 .hasMessageContaining("unknown data type 'mailboxes'")
