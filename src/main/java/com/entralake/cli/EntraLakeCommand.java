@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 "from Microsoft Graph into a partitioned Parquet lake, exactly once.",
                 "",
                 "Without a subcommand, runs 'collect' (the nightly job)."},
-        subcommands = {CollectCommand.class, EmulatorCommand.class},
+        subcommands = {CollectCommand.class, EmulatorCommand.class, PermissionsCommand.class},
         footer = {"", ExitStatusHelp.TABLE})
 public class EntraLakeCommand implements Runnable {
 

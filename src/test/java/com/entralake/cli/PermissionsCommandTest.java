@@ -1,0 +1,232 @@
+package com.entralake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.entralake.EntraLakeApplication;
+import com.entralake.catalog.DataType;
+import com.entralake.catalog.DataTypeCatalog;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class PermissionsCommandTest {
+
+    private static final String GRAPH = "00000003-0000-0000-c000-000000000000";
+
+    /** Copied by hand from graph-reference.md, "Application permission ids": independent of the main code. */
+    private static final Map<String, String> EXPECTED_IDS = Map.of(
+            "AuditLog.Read.All", "b0afded3-3588-46d8-8b3d-9842eff778da",
+            "Directory.Read.All", "7ab1d382-f21e-4acd-a863-ba3e13f7da61",
+            "User.Read.All", "df021288-bdef-4463-88db-98f22de89214",
+            "Group.Read.All", "5b567255-7703-4780-807c-7be8301ae99b");
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            String[] withCommand = new String[args.length + 1];
+            withCommand[0] = "permissions";
+            System.arraycopy(args, 0, withCommand, 1, args.length);
+            exitCode = EntraLakeApplication.run(withCommand);
+        } finally {
+            System.out.flush();
+            System.err.flush();
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+        return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The app role ids of the manifest JSON, after checking its shape. */
+    private static List<String> manifestIds(String json) throws Exception {
+        JsonNode root = new ObjectMapper().readTree(json);
+        JsonNode resources = root.get("requiredResourceAccess");
+        assertThat(resources.isArray()).isTrue();
+        assertThat(resources).hasSize(1);
+        assertThat(resources.get(0).get("resourceAppId").asText()).isEqualTo(GRAPH);
+        List<String> ids = new ArrayList<>();
+        for (JsonNode access : resources.get(0).get("resourceAccess")) {
+            assertThat(access.get("type").asText()).isEqualTo("Role");
+            ids.add(access.get("id").asText());
+        }
+        return ids;
+    }
+
+    /** The lines of a text-format section, from the line after its "== " header to the next one. */
+    private static String section(String text, String headerStart) {
+        List<String> lines = text.lines().toList();
+        int start = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(headerStart)) {
+                start = i + 1;
+                break;
+            }
+        }
+        assertThat(start).as("section %s in:%n%s", headerStart, text).isPositive();
+        StringBuilder section = new StringBuilder();
+        for (int i = start; i < lines.size() && !lines.get(i).startsWith("== "); i++) {
+            section.append(lines.get(i)).append('\n');
+        }
+        return section.toString();
+    }
+
+    private static String[] ids(String... permissions) {
+        return java.util.Arrays.stream(permissions).map(EXPECTED_IDS::get).toArray(String[]::new);
+    }
+
+    @Test
+    void signInsNeedAuditLogAndDirectoryReadAll() throws Exception {
+        Run run = run("--data-type", "signins", "--format", "manifest");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(manifestIds(run.out())).containsExactlyInAnyOrder(
+                "b0afded3-3588-46d8-8b3d-9842eff778da", "7ab1d382-f21e-4acd-a863-ba3e13f7da61");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void usersNeedOnlyUserReadAll() throws Exception {
+        Run run = run("--data-type", "users", "--format", "manifest");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(manifestIds(run.out())).containsExactly("df021288-bdef-4463-88db-98f22de89214");
+    }
+
+    @Test
+    void defaultIsAllDataTypesInAllThreeSections() throws Exception {
+        Run run = run();
+
+        assertThat(run.exitCode()).isZero();
+        String text = run.out();
+        String[] all = ids("AuditLog.Read.All", "Directory.Read.All", "User.Read.All", "Group.Read.All");
+
+        // 1. permission list: every permission of every data type, with the data types and licence
+        String list = section(text, "== Permissions");
+        assertThat(list).contains("signins, directory_audits, users, groups");
+        for (DataType type : DataTypeCatalog.all()) {
+            assertThat(list).contains(type.dataset());
+            type.permissions().forEach(p -> assertThat(list).contains(p));
+        }
+        assertThat(text).contains("Microsoft Entra ID P1 or P2");
+
+        // 2. manifest: valid JSON with exactly the table's ids, each once
+        List<String> manifest = manifestIds(section(text, "== requiredResourceAccess"));
+        assertThat(manifest).containsExactlyInAnyOrder(all);
+        assertThat(text).doesNotContain("unknown ids");
+
+        // 3. Azure CLI
+        String cli = section(text, "== Azure CLI");
+        assertThat(cli).contains("az ad app permission add --id <APP_ID> --api " + GRAPH + " --api-permissions ");
+        for (String id : all) {
+            assertThat(cli).contains(id + "=Role");
+        }
+        assertThat(cli).contains("az ad app permission admin-consent --id <APP_ID>");
+
+        assertThat(text).doesNotContain("Write");
+    }
+
+    @Test
+    void textSectionsFollowTheSelection() throws Exception {
+        Run run = run("--data-type", "users", "--data-type", "groups");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(manifestIds(section(run.out(), "== requiredResourceAccess")))
+                .containsExactlyInAnyOrder(ids("User.Read.All", "Group.Read.All"));
+        assertThat(run.out()).doesNotContain("AuditLog.Read.All").doesNotContain(EXPECTED_IDS.get("AuditLog.Read.All"));
+    }
+
+    @Test
+    void azureCliFormatPrintsOnlyTheCommandsWithEveryIdAsRole() {
+        Run run = run("--data-type", "signins", "--data-type", "directory_audits", "--format", "azure-cli");
+
+        assertThat(run.exitCode()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("az ad app permission add --id <APP_ID> --api " + GRAPH + " --api-permissions ")
+                .contains("b0afded3-3588-46d8-8b3d-9842eff778da=Role", "7ab1d382-f21e-4acd-a863-ba3e13f7da61=Role");
+        // AuditLog.Read.All is needed by both data types but granted once
+        assertThat(lines.get(0).split("b0afded3-3588-46d8-8b3d-9842eff778da", -1)).hasSize(2);
+        assertThat(lines.get(1)).isEqualTo("az ad app permission admin-consent --id <APP_ID>");
+    }
+
+    @Test
+    void noPermissionOfAnyDataTypeIsAWritePermission() {
+        for (DataType type : DataTypeCatalog.all()) {
+            for (String permission : type.permissions()) {
+                assertThat(permission).doesNotContain("Write").matches(".*\\.Read(\\.All)?");
+            }
+        }
+    }
+
+    @Test
+    void unknownDataTypeIsAConfigurationError() {
+        Run run = run("--data-type", "mailboxes");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown data type 'mailboxes'");
+        assertThat(run.out()).isEmpty();
+    }
+
+    /** A data type whose permission has no id in the table (ids of agent permissions were not found). */
+    private static final DataType AGENTS = new DataType("agents", "/beta/agents", com.entralake.catalog.DataKind.SNAPSHOT,
+            null, "agent", 100, List.of(), List.of("AgentInstance.Read.All", "User.Read.All"), null);
+
+    private static String print(PermissionsCommand.Grant grant, PermissionsCommand.Format format, ByteArrayOutputStream err) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PermissionsCommand.print(grant, format, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aPermissionWithoutAKnownIdIsListedAsUnknownAndLeftOutOfTheJsonAndTheCommands() throws Exception {
+        PermissionsCommand.Grant grant = PermissionsCommand.Grant.of(List.of(AGENTS));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        String manifest = print(grant, PermissionsCommand.Format.MANIFEST, err);
+        assertThat(manifestIds(manifest)).containsExactly(EXPECTED_IDS.get("User.Read.All"));
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown ids").contains("AgentInstance.Read.All");
+
+        String text = print(grant, PermissionsCommand.Format.TEXT, new ByteArrayOutputStream());
+        String section = section(text, "== requiredResourceAccess");
+        String json = section.substring(0, section.indexOf("unknown ids"));
+        assertThat(manifestIds(json)).containsExactly(EXPECTED_IDS.get("User.Read.All"));
+        assertThat(section.substring(section.indexOf("unknown ids")).lines().findFirst().orElseThrow())
+                .contains("AgentInstance.Read.All");
+        assertThat(section(text, "== Permissions")).contains("AgentInstance.Read.All").contains("unknown");
+
+        String cli = print(grant, PermissionsCommand.Format.AZURE_CLI, new ByteArrayOutputStream());
+        assertThat(cli.lines().filter(l -> l.startsWith("az ")).toList()).allSatisfy(l -> assertThat(l).doesNotContain("Agent"));
+        assertThat(cli).contains("# unknown ids").contains(EXPECTED_IDS.get("User.Read.All") + "=Role");
+    }
+
+    @Test
+    void aWritePermissionInTheCatalogueFailsFast() {
+        DataType writer = new DataType("writer", "/v1.0/users", com.entralake.catalog.DataKind.SNAPSHOT, null, "user",
+                100, List.of(), List.of("User.ReadWrite.All"), null);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PermissionsCommand.Grant.of(List.of(writer)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("User.ReadWrite.All");
+    }
+
+    @Test
+    void unknownFormatIsRejected() {
+        assertThat(run("--format", "yaml").exitCode()).isEqualTo(2);
+    }
+}
