@@ -47,6 +47,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(EventCollectionTasklet.class);
+    private static final Duration SHORTEST_GRAPH_RETENTION = Duration.ofDays(7);
 
     private final CollectionContext context;
     private final TenantSessions sessions;
@@ -57,6 +58,8 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
     private Duration windowSize;
     private Instant resumeBefore;
     private CountedPages pages;
+    /** The upper bound of the current query ({@code le}); a record exactly there belongs to the next window. */
+    private Instant queryEnd;
     private TimeWindow openWindow;
     private EventWindowWriter writer;
     private RecordNormalizer normalizer;
@@ -94,7 +97,8 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
             return RepeatStatus.FINISHED;
         }
         if (pages == null) {
-            pages = new CountedPages(session, GraphQuery.eventsPage(session.graphBaseUrl(), type, range.start(), resumeBefore));
+            queryEnd = resumeBefore;
+            pages = new CountedPages(session, GraphQuery.eventsPage(session.graphBaseUrl(), type, range.start(), queryEnd));
         }
         GraphPage page = pages.next(ec);
         Instant collectedAt = context.clock().now();
@@ -115,9 +119,15 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
 
     private void accept(JsonNode record, Instant collectedAt, ExecutionContext ec) throws IOException {
         Instant time = EventTime.of(record, type.timeProperty());
-        // [start, resumeBefore): a record at resumeBefore itself belongs to a committed window
-        if (!time.isBefore(resumeBefore) || time.isBefore(range.start())) {
-            return;
+        if (!time.isBefore(queryEnd) || time.isBefore(range.start())) {
+            return; // outside [start, end): a record exactly at the query's end belongs to the next window
+        }
+        if (!time.isBefore(resumeBefore)) {
+            // newer than the open window: its window is committed or was cleared as empty already
+            throw new IllegalStateException("Graph returned " + type.dataset() + " out of " + type.timeProperty()
+                    + " order (" + time + " after records of " + openWindow + "); Entra Lake relies on Graph's "
+                    + "documented newest-first order to commit windows. Nothing of the open window was committed; "
+                    + "the next run resumes from the last committed window.");
         }
         TimeWindow window = TimeWindow.containing(time, windowSize);
         if (openWindow == null || window.start().isBefore(openWindow.start())) {
@@ -128,10 +138,6 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
             resumeBefore = window.end();
             openWindow = window;
             writer = new EventWindowWriter(context.lake(), windowFile(window), context.schemaOf(type), context.parquet());
-        } else if (window.start().isAfter(openWindow.start())) {
-            throw new IllegalStateException("Graph returned " + type.dataset() + " out of " + type.timeProperty()
-                    + " order (" + time + " after records of " + openWindow + "); Entra Lake relies on Graph's "
-                    + "documented newest-first order to commit windows. Nothing of the open window was committed.");
         }
         writer.write(record.path("id").asText(), normalizer.normalize(record, collectedAt));
     }
@@ -159,7 +165,14 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
 
     /** Windows in [from, to) turned out empty: a file left by an earlier read of them must go, or it would outlive its data. */
     private void clearEmptyWindows(Instant from, Instant to) throws IOException {
-        for (Instant s = from; s.isBefore(to); s = s.plus(windowSize)) {
+        // Graph keeps 7 days on Free tenants (30 on P1/P2): a window older than that may read empty because its
+        // records were purged, not because it had none, so a file written while they were there is kept
+        Instant purgeHorizon = context.clock().now().minus(SHORTEST_GRAPH_RETENTION);
+        Instant firstSafe = TimeWindow.alignDown(purgeHorizon, windowSize);
+        if (firstSafe.isBefore(purgeHorizon)) {
+            firstSafe = firstSafe.plus(windowSize);
+        }
+        for (Instant s = from.isBefore(firstSafe) ? firstSafe : from; s.isBefore(to); s = s.plus(windowSize)) {
             EventWindowWriter.deleteIfPresent(context.lake(), windowFile(new TimeWindow(s, s.plus(windowSize))));
         }
     }

@@ -23,7 +23,12 @@ public final class CleanUp {
         }
         int removed = 0;
         for (FileStatus child : lake.fs().listStatus(datasetTenantDir)) {
-            if (isLeftover(child.getPath())) {
+            Path original = replacedOriginal(child.getPath());
+            if (original != null && !lake.fs().exists(original)) {
+                // a run died between moving a snapshot aside and moving its successor in: the old one is the
+                // only copy of that day, so it goes back rather than away
+                lake.rename(child.getPath(), original);
+            } else if (isLeftover(child.getPath())) {
                 removed += delete(lake, child.getPath());
             } else if (child.isDirectory() && !LakeLayout.isHidden(child.getPath())) {
                 for (FileStatus file : lake.fs().listStatus(child.getPath())) {
@@ -34,6 +39,13 @@ public final class CleanUp {
             }
         }
         return removed;
+    }
+
+    /** For a hidden {@code .<partition>.replaced-<id>} folder, the partition it was moved aside from; else null. */
+    static Path replacedOriginal(Path path) {
+        String name = path.getName();
+        int marker = name.indexOf(LakeLayout.REPLACED);
+        return name.startsWith(".") && marker > 1 ? new Path(path.getParent(), name.substring(1, marker)) : null;
     }
 
     static boolean isLeftover(Path path) {

@@ -95,24 +95,28 @@ public final class SnapshotWriter implements AutoCloseable {
             throw new IllegalStateException("snapshot writer for " + partitionDir + " is already committed or aborted");
         }
         finished = true;
+        Path replaced = null;
         try {
             if (writer != null) {
                 writer.close();
                 writer = null;
             }
-            Path replaced = null;
             if (lake.fs().exists(partitionDir)) {
                 replaced = new Path(partitionDir.getParent(),
                         "." + partitionDir.getName() + LakeLayout.REPLACED + UUID.randomUUID());
                 lake.rename(partitionDir, replaced);
             }
             lake.rename(stagingDir, partitionDir);
-            if (replaced != null) {
-                lake.fs().delete(replaced, true);
-            }
         } catch (IOException | RuntimeException e) {
+            // the previous snapshot is the only copy of that day: put it back before giving up
+            if (replaced != null && !lake.fs().exists(partitionDir)) {
+                lake.rename(replaced, partitionDir);
+            }
             deleteStagingQuietly();
             throw e;
+        }
+        if (replaced != null) {
+            lake.fs().delete(replaced, true);
         }
         long bytes = 0;
         for (FileStatus status : lake.fs().listStatus(partitionDir)) {

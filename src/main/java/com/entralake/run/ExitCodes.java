@@ -36,6 +36,8 @@ public final class ExitCodes {
                 return UNEXPECTED;
             case LOCKED:
                 return LOCKED;
+            case FAILED:
+                return PARTIAL;
             case AUTHENTICATION_FAILED:
                 // "3" means no tenant could sign in; one tenant with a bad secret among good ones is partial
                 return everyRunAuthFailed ? AUTHENTICATION : PARTIAL;

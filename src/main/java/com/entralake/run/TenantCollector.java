@@ -97,6 +97,11 @@ public final class TenantCollector {
             log.warn(e.getMessage());
             return new TenantOutcome(tenant.getName(), tenantId, TenantOutcome.Status.LOCKED, e.getMessage(), List.of());
         } catch (RuntimeException e) {
+            if (isOperational(e)) {
+                log.error("{} ({}): {}", tenant.getName(), tenantId, e.getMessage());
+                return new TenantOutcome(tenant.getName(), tenantId, TenantOutcome.Status.FAILED,
+                        String.valueOf(e.getMessage()), List.of());
+            }
             log.error("{} ({}): unexpected failure", tenant.getName(), tenantId, e);
             return new TenantOutcome(tenant.getName(), tenantId, TenantOutcome.Status.CRASHED,
                     "unexpected failure: " + e, List.of());
@@ -169,6 +174,10 @@ public final class TenantCollector {
             }
             return tally.outcome(type.dataset(), DataTypeOutcome.Status.COLLECTED, "", started);
         } catch (Exception e) {
+            if (isOperational(e)) {
+                log.error("{} [{}]: failed, the next run resumes it: {}", type.dataset(), session.name(), e.getMessage());
+                return tally.outcome(type.dataset(), DataTypeOutcome.Status.FAILED, String.valueOf(e.getMessage()), started);
+            }
             log.error("{} [{}]: unexpected failure", type.dataset(), session.name(), e);
             return tally.outcome(type.dataset(), DataTypeOutcome.Status.CRASHED, "unexpected failure: " + e, started);
         }
@@ -195,11 +204,29 @@ public final class TenantCollector {
                     : DataTypeOutcome.Status.UNAVAILABLE, message, started);
         }
         String message = cause == null ? "job ended " + execution.getStatus() : String.valueOf(cause.getMessage());
-        boolean bug = cause != null && !(cause instanceof GraphException) && !(cause instanceof java.io.UncheckedIOException)
-                && !(cause instanceof AuthenticationFailure) && !(cause instanceof IllegalStateException);
+        boolean bug = execution.getAllFailureExceptions().stream().anyMatch(t -> !isOperational(t));
         log.error("{}: failed, the next run resumes it: {}", type.dataset(), message);
+        if (bug && cause != null) {
+            log.error("{}: this looks like a bug", type.dataset(), cause);
+        }
         return tally.outcome(type.dataset(), bug ? DataTypeOutcome.Status.CRASHED : DataTypeOutcome.Status.FAILED,
                 message, started);
+    }
+
+    /**
+     * Failures of the world rather than of the code: Graph, the network, the lake's storage, the job
+     * repository, a data problem Entra Lake detected and explained. They make a run partial (exit 1) and
+     * the next run resumes; anything else is a bug (exit 5).
+     */
+    static boolean isOperational(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof GraphException || t instanceof AuthenticationFailure || t instanceof java.io.IOException
+                    || t instanceof java.io.UncheckedIOException || t instanceof java.sql.SQLException
+                    || t instanceof org.springframework.dao.DataAccessException || t instanceof IllegalStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable rootFailure(JobExecution execution) {

@@ -11,6 +11,8 @@ public record TenantOutcome(String name, String tenantId, Status status, String 
         AUTHENTICATION_FAILED,
         /** Another run holds the tenant's lock. */
         LOCKED,
+        /** An operational failure (job repository, lake storage) stopped this tenant; the next run resumes. */
+        FAILED,
         /** Something unexpected (a bug) stopped this tenant. */
         CRASHED
     }

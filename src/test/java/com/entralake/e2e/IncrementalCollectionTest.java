@@ -127,6 +127,29 @@ class IncrementalCollectionTest extends EmulatedCollectionTest {
         }
     }
 
+    @Test
+    void windowsGraphHasPurgedSinceTheyWereReadKeepTheirFiles() throws Exception {
+        // a Free tenant: Graph keeps 7 days of audit logs
+        TestTenant tenant = fixture.tenant("purged", License.FREE, 1, 30);
+        Path lakeDir = dir.resolve("lake-purged");
+        Path config = fixture.config("purged.properties", List.of(tenant),
+                java.util.Map.of("entralake.lake-root", lakeDir.toString()));
+        assertThat(collectAt(config, T1)).isZero();
+        Set<String> firstRun = tenant.emulated().visibleIds("directory_audits", START, END);
+        Set<String> unsettled = tenant.emulated().visibleIds("directory_audits", Instant.parse("2026-11-20T08:00:00Z"), END);
+        assertThat(unsettled).isNotEmpty();
+
+        // nine days later those last windows are read again (the first run read them too soon), but Graph has purged them
+        Instant later = T1.plus(Duration.ofDays(9));
+        assertThat(collectAt(config, later)).isZero();
+        assertThat(tenant.emulated().visibleIds("directory_audits", START, END)).as("purged by Graph").isEmpty();
+        try (LakeQueries lake = new LakeQueries(lakeDir)) {
+            assertThat(lake.idRows("directory_audits")).doesNotHaveDuplicates()
+                    .containsAll(firstRun)
+                    .containsAll(tenant.emulated().visibleIds("directory_audits", END, Instant.parse("2026-11-29T10:00:00Z")));
+        }
+    }
+
     private static String errorCodeOf(LakeQueries lake, String id) throws Exception {
         return lake.strings("SELECT status.errorCode FROM read_parquet('" + lake.glob("signins") + "') WHERE id = '" + id + "'")
                 .get(0);

@@ -37,7 +37,12 @@ class CleanUpTest {
             crashed.write("b", record("b", crashedWindow.start(), 0, "v1"));
             Path tenantDir = layout.datasetTenantDir("signins", TENANT);
             lake.fs().mkdirs(new Path(tenantDir, ".snapshot_date=2026-11-27.staging-x"));
+            // moved aside while its successor was swapped in: the successor made it, so the old copy goes
+            lake.fs().mkdirs(new Path(tenantDir, "snapshot_date=2026-11-26"));
             lake.fs().mkdirs(new Path(tenantDir, ".snapshot_date=2026-11-26.replaced-y"));
+            // moved aside and then the run died: it is the only copy of that day, so it comes back
+            lake.fs().mkdirs(new Path(tenantDir, ".snapshot_date=2026-11-25.replaced-w"));
+            lake.fs().create(new Path(tenantDir, ".snapshot_date=2026-11-25.replaced-w/part-00000.parquet")).close();
             lake.fs().create(new Path(tenantDir, "._manifest.json.inprogress-z")).close();
             Path manifestTarget = layout.manifestFile("signins", TENANT);
             lake.fs().create(manifestTarget).close();
@@ -46,7 +51,8 @@ class CleanUpTest {
 
             assertThat(removed).isEqualTo(4);
             assertThat(TestRecords.tree(dir.resolve("signins/tenant_id=" + TENANT))).containsExactly(
-                    "_manifest.json", "event_date=2026-11-27", "event_date=2026-11-27/signins-20261127T100000Z-PT1H.parquet");
+                    "_manifest.json", "event_date=2026-11-27", "event_date=2026-11-27/signins-20261127T100000Z-PT1H.parquet",
+                    "snapshot_date=2026-11-25", "snapshot_date=2026-11-25/part-00000.parquet", "snapshot_date=2026-11-26");
             assertThat(CleanUp.removeAbandonedTemporaries(lake, tenantDir)).isZero();
             assertThat(CleanUp.removeAbandonedTemporaries(lake,
                     layout.datasetTenantDir("users", TENANT))).as("absent folder").isZero();
