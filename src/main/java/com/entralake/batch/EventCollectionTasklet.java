@@ -17,7 +17,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.entralake.catalog.DataType;
-import com.entralake.catalog.DataTypeCatalog;
 import com.entralake.graph.GraphPage;
 import com.entralake.graph.GraphQuery;
 import com.entralake.lake.CommitResult;
@@ -73,17 +72,18 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
+        StepSubject subject = StepSubject.of(stepExecution, sessions, context);
+        type = subject.type();
+        session = subject.session();
+        normalizer = subject.normalizer();
+        progress = subject.progress();
         var params = stepExecution.getJobParameters();
-        type = DataTypeCatalog.byDataset(params.getString(JobParameterNames.DATASET)).orElseThrow();
-        session = sessions.get(params.getString(JobParameterNames.TENANT_ID));
         range = new TimeWindow(Instant.parse(params.getString(JobParameterNames.RANGE_START)),
                 Instant.parse(params.getString(JobParameterNames.RANGE_END)));
         windowSize = context.settings().getWindow();
         ExecutionContext ec = stepExecution.getExecutionContext();
         resumeBefore = ec.containsKey(StepProgress.RESUME_BEFORE)
                 ? Instant.parse(ec.getString(StepProgress.RESUME_BEFORE)) : range.end();
-        normalizer = new RecordNormalizer(context.schemaOf(type));
-        progress = new ProgressLog(type.dataset() + " [" + session.name() + "]", context.settings().getProgressInterval());
         if (resumeBefore.isBefore(range.end())) {
             log.info("{} [{}]: resuming {} — windows from {} on are already committed", type.dataset(),
                     session.name(), range, resumeBefore);

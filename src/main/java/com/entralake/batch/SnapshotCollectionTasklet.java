@@ -13,7 +13,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.entralake.catalog.DataType;
-import com.entralake.catalog.DataTypeCatalog;
 import com.entralake.graph.GraphPage;
 import com.entralake.graph.GraphQuery;
 import com.entralake.lake.CommitResult;
@@ -50,12 +49,12 @@ public class SnapshotCollectionTasklet implements Tasklet, StepExecutionListener
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        var params = stepExecution.getJobParameters();
-        type = DataTypeCatalog.byDataset(params.getString(JobParameterNames.DATASET)).orElseThrow();
-        session = sessions.get(params.getString(JobParameterNames.TENANT_ID));
-        snapshotDate = LocalDate.parse(params.getString(JobParameterNames.SNAPSHOT_DATE));
-        normalizer = new RecordNormalizer(context.schemaOf(type));
-        progress = new ProgressLog(type.dataset() + " [" + session.name() + "]", context.settings().getProgressInterval());
+        StepSubject subject = StepSubject.of(stepExecution, sessions, context);
+        type = subject.type();
+        session = subject.session();
+        normalizer = subject.normalizer();
+        progress = subject.progress();
+        snapshotDate = LocalDate.parse(stepExecution.getJobParameters().getString(JobParameterNames.SNAPSHOT_DATE));
         // a restarted snapshot starts over: its counters describe the snapshot that gets committed
         stepExecution.getExecutionContext().remove(StepProgress.PAGES);
         stepExecution.getExecutionContext().remove(StepProgress.RECORDS_READ);
