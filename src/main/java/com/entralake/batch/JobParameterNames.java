@@ -12,6 +12,8 @@ public final class JobParameterNames {
     public static final String RANGE_END = "rangeEnd";
     public static final String SNAPSHOT_DATE = "snapshotDate";
     public static final String PLANNED_AT = "plannedAt";
+    /** The window length the range was committed in: file names derive from it, so it must never change. */
+    public static final String WINDOW = "window";
     /** Tells apart two runs planned at the same instant (a fixed --now): never reuse a completed instance. */
     public static final String RUN_ID = "runId";
 

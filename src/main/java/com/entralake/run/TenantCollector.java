@@ -134,6 +134,11 @@ public final class TenantCollector {
                 jobOperator.recover(orphan);
             }
             if (type.isEvents()) {
+                Optional<String> windowChange = windowChange(tenantId, type);
+                if (windowChange.isPresent()) {
+                    log.error("{} [{}]: {}", type.dataset(), session.name(), windowChange.get());
+                    return tally.outcome(type.dataset(), DataTypeOutcome.Status.FAILED, windowChange.get(), started);
+                }
                 for (JobExecution failed : history.unfinished(jobName, tenantId, type.dataset())) {
                     log.info("{} [{}]: resuming range {} .. {} from an earlier run", type.dataset(), session.name(),
                             failed.getJobParameters().getString(JobParameterNames.RANGE_START),
@@ -181,6 +186,23 @@ public final class TenantCollector {
             log.error("{} [{}]: unexpected failure", type.dataset(), session.name(), e);
             return tally.outcome(type.dataset(), DataTypeOutcome.Status.CRASHED, "unexpected failure: " + e, started);
         }
+    }
+
+    /**
+     * Window files are named by their window; a different window length would write new files beside the
+     * old ones for the same hours, and readers would see those records twice. So a change is refused.
+     */
+    private Optional<String> windowChange(String tenantId, DataType type) {
+        String configured = context.settings().getWindow().toString();
+        return history.latestExecutions(JobParameterNames.EVENTS_JOB, tenantId, type.dataset()).stream()
+                .map(e -> e.getJobParameters().getString(JobParameterNames.WINDOW))
+                .filter(java.util.Objects::nonNull)
+                .reduce((first, second) -> second)
+                .filter(previous -> !previous.equals(configured))
+                .map(previous -> "entralake.collection.window is " + configured + " but this lake was collected in "
+                        + previous + " windows; window files are named by their window, so collecting with another "
+                        + "length would put records twice in the lake. Set it back to " + previous
+                        + ", or move the dataset's folder and the tenant's job history away to start over.");
     }
 
     private void writeEventManifest(DataType type, String tenantId) throws java.io.IOException {
@@ -241,13 +263,15 @@ public final class TenantCollector {
         return t;
     }
 
-    private static JobParameters eventParameters(String tenantId, DataType type, TimeWindow range, Instant now,
+    private JobParameters eventParameters(String tenantId, DataType type, TimeWindow range, Instant now,
             String runId) {
+        java.time.Duration window = context.settings().getWindow();
         return new JobParametersBuilder()
                 .addString(JobParameterNames.TENANT_ID, tenantId)
                 .addString(JobParameterNames.DATASET, type.dataset())
                 .addString(JobParameterNames.RANGE_START, range.start().toString())
                 .addString(JobParameterNames.RANGE_END, range.end().toString())
+                .addString(JobParameterNames.WINDOW, window.toString())
                 .addString(JobParameterNames.PLANNED_AT, now.toString())
                 .addString(JobParameterNames.RUN_ID, runId)
                 .toJobParameters();

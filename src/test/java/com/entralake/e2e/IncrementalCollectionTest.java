@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.entralake.emulator.License;
 import com.entralake.emulator.ListEventSource;
 import com.entralake.testing.CollectFixture;
+import com.entralake.testing.CollectFixture;
 import com.entralake.testing.CollectFixture.TestTenant;
 import com.entralake.testing.LakeQueries;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -147,6 +148,29 @@ class IncrementalCollectionTest extends EmulatedCollectionTest {
             assertThat(lake.idRows("directory_audits")).doesNotHaveDuplicates()
                     .containsAll(firstRun)
                     .containsAll(tenant.emulated().visibleIds("directory_audits", END, Instant.parse("2026-11-29T10:00:00Z")));
+        }
+    }
+
+    @Test
+    void changingTheWindowLengthIsRefusedRatherThanDuplicatingRecords() throws Exception {
+        TestTenant tenant = fixture.tenant("rewindowed", License.PREMIUM, 30, 3);
+        Path lakeDir = dir.resolve("lake-rewindowed");
+        Path hourly = fixture.config("hourly.properties", List.of(tenant),
+                java.util.Map.of("entralake.lake-root", lakeDir.toString()));
+        Path quarterly = fixture.config("quarterly.properties", List.of(tenant),
+                java.util.Map.of("entralake.lake-root", lakeDir.toString(), "entralake.collection.window", "PT15M"));
+        assertThat(collectAt(hourly, T1)).isZero();
+        List<String> before;
+        try (LakeQueries lake = new LakeQueries(lakeDir)) {
+            before = lake.idRows("signins");
+        }
+
+        CollectFixture.Captured refused = fixture.collectCapturing(quarterly, T1.plus(Duration.ofHours(1)));
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stdout()).contains("entralake.collection.window is PT15M but this lake was collected in PT1H");
+        try (LakeQueries lake = new LakeQueries(lakeDir)) {
+            assertThat(lake.idRows("signins")).containsExactlyInAnyOrderElementsOf(before).doesNotHaveDuplicates();
         }
     }
 
