@@ -26,11 +26,8 @@ public class CollectionJobsConfiguration {
     @Bean
     Step collectEventWindowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             CollectionContext context, TenantSessions sessions) {
-        var tasklet = new PerExecutionTasklet<>(() -> new EventCollectionTasklet(context, sessions));
-        return new StepBuilder(JobParameterNames.EVENTS_STEP, jobRepository)
-                .tasklet(tasklet, transactionManager)
-                .listener(tasklet)
-                .build();
+        return perExecutionStep(JobParameterNames.EVENTS_STEP, jobRepository, transactionManager,
+                new PerExecutionTasklet<>(() -> new EventCollectionTasklet(context, sessions)));
     }
 
     @Bean
@@ -41,8 +38,14 @@ public class CollectionJobsConfiguration {
     @Bean
     Step collectSnapshotStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             CollectionContext context, TenantSessions sessions) {
-        var tasklet = new PerExecutionTasklet<>(() -> new SnapshotCollectionTasklet(context, sessions));
-        return new StepBuilder(JobParameterNames.SNAPSHOT_STEP, jobRepository)
+        return perExecutionStep(JobParameterNames.SNAPSHOT_STEP, jobRepository, transactionManager,
+                new PerExecutionTasklet<>(() -> new SnapshotCollectionTasklet(context, sessions)));
+    }
+
+    /** A step of one tasklet that also listens to the step, so each execution gets and releases its own state. */
+    private static Step perExecutionStep(String name, JobRepository jobRepository,
+            PlatformTransactionManager transactionManager, PerExecutionTasklet<?> tasklet) {
+        return new StepBuilder(name, jobRepository)
                 .tasklet(tasklet, transactionManager)
                 .listener(tasklet)
                 .build();

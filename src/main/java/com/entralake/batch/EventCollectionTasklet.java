@@ -16,13 +16,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import com.entralake.catalog.DataType;
 import com.entralake.graph.GraphPage;
 import com.entralake.graph.GraphQuery;
 import com.entralake.lake.CommitResult;
 import com.entralake.lake.EventWindowWriter;
-import com.entralake.schema.RecordNormalizer;
-import com.entralake.tenant.TenantSession;
 import com.entralake.tenant.TenantSessions;
 import com.entralake.window.EventTime;
 import com.entralake.window.TimeWindow;
@@ -50,9 +47,9 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
 
     private final CollectionContext context;
     private final TenantSessions sessions;
+    /** The data type and tenant this step execution collects (from its job parameters). */
+    private StepSubject subject;
 
-    private DataType type;
-    private TenantSession session;
     private TimeWindow range;
     private Duration windowSize;
     private Instant resumeBefore;
@@ -61,8 +58,6 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
     private Instant queryEnd;
     private TimeWindow openWindow;
     private EventWindowWriter writer;
-    private RecordNormalizer normalizer;
-    private ProgressLog progress;
     private long recordsThisExecution;
 
     public EventCollectionTasklet(CollectionContext context, TenantSessions sessions) {
@@ -72,11 +67,7 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        StepSubject subject = StepSubject.of(stepExecution, sessions, context);
-        type = subject.type();
-        session = subject.session();
-        normalizer = subject.normalizer();
-        progress = subject.progress();
+        subject = StepSubject.of(stepExecution, sessions, context);
         var params = stepExecution.getJobParameters();
         range = new TimeWindow(Instant.parse(params.getString(JobParameterNames.RANGE_START)),
                 Instant.parse(params.getString(JobParameterNames.RANGE_END)));
@@ -85,8 +76,8 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
         resumeBefore = ec.containsKey(StepProgress.RESUME_BEFORE)
                 ? Instant.parse(ec.getString(StepProgress.RESUME_BEFORE)) : range.end();
         if (resumeBefore.isBefore(range.end())) {
-            log.info("{} [{}]: resuming {} — windows from {} on are already committed", type.dataset(),
-                    session.name(), range, resumeBefore);
+            log.info("{} [{}]: resuming {} — windows from {} on are already committed", subject.type().dataset(),
+                    subject.session().name(), range, resumeBefore);
         }
     }
 
@@ -98,7 +89,8 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
         }
         if (pages == null) {
             queryEnd = resumeBefore;
-            pages = new CountedPages(session, GraphQuery.eventsPage(session.graphBaseUrl(), type, range.start(), queryEnd));
+            pages = new CountedPages(subject.session(), GraphQuery.eventsPage(subject.session().graphBaseUrl(),
+                    subject.type(), range.start(), queryEnd));
         }
         GraphPage page = pages.next(ec);
         Instant collectedAt = context.clock().now();
@@ -112,19 +104,20 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
             return RepeatStatus.FINISHED;
         }
         ec.putString(StepProgress.RESUME_BEFORE, resumeBefore.toString());
-        progress.eventsProgress(recordsThisExecution, range.start(), range.end(),
+        subject.progress().eventsProgress(recordsThisExecution, range.start(), range.end(),
                 openWindow != null ? openWindow.start() : resumeBefore);
         return RepeatStatus.CONTINUABLE;
     }
 
     private void accept(JsonNode record, Instant collectedAt, ExecutionContext ec) throws IOException {
-        Instant time = EventTime.of(record, type.timeProperty());
+        Instant time = EventTime.of(record, subject.type().timeProperty());
         if (!time.isBefore(queryEnd) || time.isBefore(range.start())) {
             return; // outside [start, end): a record exactly at the query's end belongs to the next window
         }
         if (!time.isBefore(resumeBefore)) {
             // newer than the open window: its window is committed or was cleared as empty already
-            throw new IllegalStateException("Graph returned " + type.dataset() + " out of " + type.timeProperty()
+            throw new IllegalStateException("Graph returned " + subject.type().dataset() + " out of "
+                    + subject.type().timeProperty()
                     + " order (" + time + " after records of " + openWindow + "); Entra Lake relies on Graph's "
                     + "documented newest-first order to commit windows. Nothing of the open window was committed; "
                     + "the next run resumes from the last committed window.");
@@ -137,9 +130,10 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
             clearEmptyWindows(window.end(), resumeBefore);
             resumeBefore = window.end();
             openWindow = window;
-            writer = new EventWindowWriter(context.lake(), windowFile(window), context.schemaOf(type), context.parquet());
+            writer = new EventWindowWriter(context.lake(), windowFile(window), context.schemaOf(subject.type()),
+                    context.parquet());
         }
-        writer.write(record.path("id").asText(), normalizer.normalize(record, collectedAt));
+        writer.write(record.path("id").asText(), subject.normalizer().normalize(record, collectedAt));
     }
 
     private void commitOpenWindow(ExecutionContext ec) throws IOException {
@@ -178,7 +172,7 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
     }
 
     private Path windowFile(TimeWindow window) {
-        return context.layout().windowFile(type.dataset(), session.tenantId(), window);
+        return context.layout().windowFile(subject.type().dataset(), subject.session().tenantId(), window);
     }
 
     @Override

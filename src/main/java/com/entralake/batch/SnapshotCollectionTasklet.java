@@ -12,13 +12,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import com.entralake.catalog.DataType;
 import com.entralake.graph.GraphPage;
 import com.entralake.graph.GraphQuery;
 import com.entralake.lake.CommitResult;
 import com.entralake.lake.SnapshotWriter;
-import com.entralake.schema.RecordNormalizer;
-import com.entralake.tenant.TenantSession;
 import com.entralake.tenant.TenantSessions;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -32,14 +29,12 @@ public class SnapshotCollectionTasklet implements Tasklet, StepExecutionListener
 
     private final CollectionContext context;
     private final TenantSessions sessions;
+    /** The data type and tenant this step execution collects (from its job parameters). */
+    private StepSubject subject;
 
-    private DataType type;
-    private TenantSession session;
     private LocalDate snapshotDate;
     private CountedPages pages;
     private SnapshotWriter writer;
-    private RecordNormalizer normalizer;
-    private ProgressLog progress;
     private long records;
 
     public SnapshotCollectionTasklet(CollectionContext context, TenantSessions sessions) {
@@ -49,11 +44,7 @@ public class SnapshotCollectionTasklet implements Tasklet, StepExecutionListener
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        StepSubject subject = StepSubject.of(stepExecution, sessions, context);
-        type = subject.type();
-        session = subject.session();
-        normalizer = subject.normalizer();
-        progress = subject.progress();
+        subject = StepSubject.of(stepExecution, sessions, context);
         snapshotDate = LocalDate.parse(stepExecution.getJobParameters().getString(JobParameterNames.SNAPSHOT_DATE));
         // a restarted snapshot starts over: its counters describe the snapshot that gets committed
         stepExecution.getExecutionContext().remove(StepProgress.PAGES);
@@ -64,20 +55,22 @@ public class SnapshotCollectionTasklet implements Tasklet, StepExecutionListener
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws java.io.IOException {
         ExecutionContext ec = chunkContext.getStepContext().getStepExecution().getExecutionContext();
         if (writer == null) {
-            pages = new CountedPages(session, GraphQuery.snapshotPage(session.graphBaseUrl(), type));
+            pages = new CountedPages(subject.session(),
+                    GraphQuery.snapshotPage(subject.session().graphBaseUrl(), subject.type()));
             writer = new SnapshotWriter(context.lake(),
-                    context.layout().snapshotPartition(type.dataset(), session.tenantId(), snapshotDate),
-                    context.schemaOf(type), context.parquet(), context.settings().getSnapshotRowsPerFile());
+                    context.layout().snapshotPartition(subject.type().dataset(), subject.session().tenantId(),
+                            snapshotDate),
+                    context.schemaOf(subject.type()), context.parquet(), context.settings().getSnapshotRowsPerFile());
         }
         GraphPage page = pages.next(ec);
         Instant collectedAt = context.clock().now();
         for (JsonNode record : page.records()) {
-            writer.write(record.path("id").asText(), normalizer.normalize(record, collectedAt));
+            writer.write(record.path("id").asText(), subject.normalizer().normalize(record, collectedAt));
         }
         records += page.records().size();
         contribution.incrementReadCount();
         if (pages.hasNext()) {
-            progress.snapshotProgress(records);
+            subject.progress().snapshotProgress(records);
             return RepeatStatus.CONTINUABLE;
         }
         CommitResult result = writer.commit();
