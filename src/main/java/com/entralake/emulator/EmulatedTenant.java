@@ -26,6 +26,7 @@ public final class EmulatedTenant {
     private final String displayName;
     private final EmulatorClock clock;
     private volatile License license;
+    private volatile TenantType tenantType;
     private final Map<String, AppRegistration> apps = new ConcurrentHashMap<>();
     private final Map<String, List<EventSource>> sources = new ConcurrentHashMap<>();
     private final Map<String, ListEventSource> lists = new ConcurrentHashMap<>();
@@ -37,6 +38,7 @@ public final class EmulatedTenant {
         this.displayName = spec.displayName();
         this.clock = clock;
         this.license = spec.license();
+        this.tenantType = spec.tenantType();
         spec.apps().forEach(a -> apps.put(a.clientId().toLowerCase(), a));
         spec.eventSources().forEach((k, v) -> v.forEach(s -> addSource(k, s)));
         users.addAll(spec.users());
@@ -59,10 +61,29 @@ public final class EmulatedTenant {
         license = l;
     }
 
+    public TenantType tenantType() {
+        return tenantType;
+    }
+
+    public void setTenantType(TenantType t) {
+        tenantType = t;
+    }
+
+    /** Sign-in logs need P1/P2 and a workforce (not B2C) tenant; Graph answers both cases with the same 403. */
+    boolean signInLogsAvailable() {
+        return license.hasP1() && tenantType == TenantType.AAD;
+    }
+
     public Optional<AppRegistration> app(String clientId) {
         return Optional.ofNullable(clientId == null ? null : apps.get(clientId.toLowerCase()));
     }
 
+    /** The app registration whose application object id is given (Graph {@code /applications/{id}}). */
+    public Optional<AppRegistration> appByObjectId(String objectId) {
+        return apps.values().stream().filter(a -> a.objectId().equalsIgnoreCase(objectId)).findFirst();
+    }
+
+    /** Adds or replaces (same client id) an app registration. */
     public void addApp(AppRegistration a) {
         apps.put(a.clientId().toLowerCase(), a);
     }

@@ -490,10 +490,10 @@ public final class GraphEmulator implements AutoCloseable {
         if (p == null) {
             return "700027:Client assertion failed signature validation. (The client assertion is not a well-formed JWT.)";
         }
-        if (app.certificate() == null) {
+        if (app.keyCredentials().isEmpty()) {
             return "700027:The certificate with identifier used to sign the client assertion is not registered on application.";
         }
-        if (!Jwt.verifyRs256(p, app.certificate().getPublicKey())) {
+        if (app.keyCredentials().stream().noneMatch(k -> Jwt.verifyRs256(p, k.certificate().getPublicKey()))) {
             return "700027:Client assertion failed signature validation.";
         }
         JsonNode cl = p.claims();
@@ -613,6 +613,13 @@ public final class GraphEmulator implements AutoCloseable {
         c.truncate = faults.takeTruncate(tid);
         if (!"GET".equals(c.method)) {
             graphError(c, 405, "Request_BadRequest", "Specified HTTP method is not allowed for the request target.", null);
+            return;
+        }
+        String decodedRoute = c.ex.getRequestURI().getPath().substring("/v1.0".length());
+        if (decodedRoute.endsWith("/")) {
+            decodedRoute = decodedRoute.substring(0, decodedRoute.length() - 1);
+        }
+        if (application(c, t, roles, decodedRoute)) {
             return;
         }
         switch (route) {
@@ -803,7 +810,7 @@ public final class GraphEmulator implements AutoCloseable {
             denied(c);
             return;
         }
-        if (signIns && t.license() == License.FREE) {
+        if (signIns && !t.signInLogsAvailable()) {
             graphError(c, 403, "Authentication_RequestFromNonPremiumTenantOrB2CTenant",
                     "Neither tenant is B2C or tenant doesn't have premium license", null);
             return;
@@ -963,16 +970,73 @@ public final class GraphEmulator implements AutoCloseable {
         ObjectNode o = body.putArray("value").addObject();
         o.put("id", t.id());
         o.put("displayName", t.displayName());
-        o.put("tenantType", "AAD");
+        o.put("tenantType", t.tenantType().wire());
         o.putArray("assignedPlans");
         ArrayNode vd = o.putArray("verifiedDomains");
         ObjectNode d = vd.addObject();
         d.put("capabilities", "Email, OfficeCommunicationsOnline");
         d.put("isDefault", true);
         d.put("isInitial", true);
-        d.put("name", t.displayName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + ".onmicrosoft.com");
+        d.put("name", initialDomain(t));
         d.put("type", "Managed");
         graphJson(c, 200, body, null, Map.of());
+    }
+
+    /** The tenant's {@code *.onmicrosoft.com} domain, made from its display name. */
+    private static String initialDomain(EmulatedTenant t) {
+        return t.displayName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + ".onmicrosoft.com";
+    }
+
+    // --- applications: Get application by object id or by appId (alternate key)
+
+    private static final Pattern APP_BY_APP_ID = Pattern.compile("^/applications\\(appId='([^'/]*)'\\)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern APP_BY_ID = Pattern.compile("^/applications/([^/()]+)$", Pattern.CASE_INSENSITIVE);
+
+    /** True when the path addressed one application (answered here), false when it is no application route. */
+    private boolean application(Ctx c, EmulatedTenant t, Set<String> roles, String decodedRoute) throws IOException {
+        Matcher byAppId = APP_BY_APP_ID.matcher(decodedRoute);
+        Matcher byId = APP_BY_ID.matcher(decodedRoute);
+        if (!byAppId.matches() && !byId.matches()) {
+            return false;
+        }
+        // "Get application": least privileged Application.Read.All; higher: Application.ReadWrite.OwnedBy,
+        // AgentIdentityBlueprint.Read.All, Application.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All.
+        if (!hasAny(roles, "Application.Read.All", "Application.ReadWrite.OwnedBy", "AgentIdentityBlueprint.Read.All",
+                "Application.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All")) {
+            denied(c);
+            return true;
+        }
+        Map<String, String> opts = options(c.rawQuery);
+        List<String> select = null;
+        for (Map.Entry<String, String> o : opts.entrySet()) {
+            if (!o.getKey().equals("$select")) {
+                graphError(c, 400, "Request_UnsupportedQuery", "The Graph emulator does not implement the " + o.getKey()
+                        + " query option on a single application.", null);
+                return true;
+            }
+            select = new ArrayList<>();
+            for (String item : o.getValue().split(",")) {
+                String canonical = ApplicationResource.property(item).orElse(null);
+                if (canonical == null) {
+                    graphError(c, 400, "Request_BadRequest", "Could not find a property named '" + item.trim()
+                            + "' on type 'microsoft.graph.application'.", null);
+                    return true;
+                }
+                if (!select.contains(canonical)) {
+                    select.add(canonical);
+                }
+            }
+        }
+        String key = byAppId.matches() ? byAppId.group(1) : byId.group(1);
+        AppRegistration app = (byAppId.matches() ? t.app(key) : t.appByObjectId(key)).orElse(null);
+        if (app == null) {
+            // Graph's directory "not found" (microsoft-graph-docs-contrib issues #1107, #6431, #7618)
+            graphError(c, 404, "Request_ResourceNotFound", "Resource '" + key
+                    + "' does not exist or one of its queried reference-property objects are not present.", null);
+            return true;
+        }
+        graphJson(c, 200, ApplicationResource.render(app, initialDomain(t), select, clock.now()), null, Map.of());
+        return true;
     }
 
     private static Map<String, String> parseForm(String body) {

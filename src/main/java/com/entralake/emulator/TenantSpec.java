@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Description of a tenant to add. Datasets: "signins", "directory_audits" (events), users and groups (lists). */
-public record TenantSpec(String tenantId, String displayName, License license, List<AppRegistration> apps,
+/**
+ * Description of a tenant to add. Datasets: "signins", "directory_audits" (events), users and groups (lists). tenantType
+ * defaults to {@link TenantType#AAD}.
+ */
+public record TenantSpec(String tenantId, String displayName, License license, TenantType tenantType, List<AppRegistration> apps,
                          Map<String, List<EventSource>> eventSources, List<ObjectNode> users, List<ObjectNode> groups) {
 
     public static Builder builder(String tenantId) {
@@ -18,6 +21,7 @@ public record TenantSpec(String tenantId, String displayName, License license, L
         private final String tenantId;
         private String displayName = "Contoso";
         private License license = License.PREMIUM;
+        private TenantType tenantType = TenantType.AAD;
         private final List<AppRegistration> apps = new ArrayList<>();
         private final Map<String, List<EventSource>> sources = new LinkedHashMap<>();
         private final List<ObjectNode> users = new ArrayList<>();
@@ -34,6 +38,11 @@ public record TenantSpec(String tenantId, String displayName, License license, L
 
         public Builder license(License l) {
             license = l;
+            return this;
+        }
+
+        public Builder tenantType(TenantType t) {
+            tenantType = t;
             return this;
         }
 
@@ -74,7 +83,7 @@ public record TenantSpec(String tenantId, String displayName, License license, L
         }
 
         public TenantSpec build() {
-            return new TenantSpec(tenantId, displayName, license, List.copyOf(apps), sources, users, groups);
+            return new TenantSpec(tenantId, displayName, license, tenantType, List.copyOf(apps), sources, users, groups);
         }
     }
 }

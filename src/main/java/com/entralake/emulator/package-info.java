@@ -8,7 +8,11 @@
  *       RS256 client assertion; Entra error bodies (AADSTS7000215, 7000222, 90002, 700016, 700027, ...).</li>
  *   <li>Graph {@code /v1.0/auditLogs/signIns}, {@code /v1.0/auditLogs/directoryAudits} ($filter on the time property with
  *       ge/le/eq, $top, $orderby, $skiptoken; keyset paging, newest first), {@code /v1.0/users}, {@code /v1.0/groups}
- *       ($select, $top, $skiptoken), {@code /v1.0/organization}.</li>
+ *       ($select, $top, $skiptoken), {@code /v1.0/organization} (with the tenant's {@code tenantType}),
+ *       {@code /v1.0/applications(appId='{appId}')} and {@code /v1.0/applications/{id}} ($select; requiredResourceAccess,
+ *       passwordCredentials, keyCredentials of an {@link com.entralake.emulator.AppRegistration}).</li>
+ *   <li>Tenants: {@link com.entralake.emulator.License} tier (Free, P1, P2) and {@link com.entralake.emulator.TenantType}
+ *       (a B2C tenant gets the same 403 on sign-ins as an unlicensed one).</li>
  *   <li>Data: {@link com.entralake.emulator.GeneratedEventSource} (lazy, deterministic, time-anchored) and
  *       {@link com.entralake.emulator.ListEventSource} (explicit, late and re-published records), visibility and
  *       retention decided by {@link com.entralake.emulator.EmulatorClock}.</li>
