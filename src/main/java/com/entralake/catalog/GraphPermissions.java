@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Microsoft Graph application permissions (app roles) by name, with their app role ids: what goes
@@ -17,6 +18,15 @@ import java.util.Optional;
  * An id is never guessed: a permission missing here (e.g. AgentInstance.Read.All,
  * AgentCardManifest.Read.All, IdentityRiskyAgent.Read.All, whose ids were not found) has no id and
  * must be reported as unknown until it is looked up in that reference and added.
+ *
+ * <p>Delegated permissions (type {@code Scope}) have ids of their own. They are never what Entra Lake
+ * asks for, but an app registration may carry one by mistake (added as Delegated instead of
+ * Application), and the connectivity test names it from its id ({@link #permissionOfId(String)}).
+ * Those ids, and the app role id of Organization.Read.All (which graph-reference.md does not list),
+ * are copied from Microsoft's permissions reference, microsoft-graph-docs-contrib
+ * {@code concepts/includes/permissions-ids.md} (the "Delegated" rows; two stored versions of the file
+ * agree on every id here), published as
+ * <a href="https://learn.microsoft.com/graph/permissions-reference">learn.microsoft.com/graph/permissions-reference</a>.
  *
  * <p>Entra Lake only reads: every permission here, and every permission a command is asked to
  * print, must be a read permission ({@link #requireReadOnly(String)}).
@@ -49,13 +59,61 @@ public final class GraphPermissions {
         ids.put("DeviceManagementConfiguration.Read.All", "dc377aa6-52d8-4e23-b271-2a7ae04cedf3");
         ids.put("MailboxSettings.Read", "40f97065-369a-49f4-947c-6a255697ae91");
         ids.put("Synchronization.Read.All", "5ba43d2f-fa88-4db2-bd1c-a67c5f0fb1ce");
+        // from permissions-ids.md directly: /organization (tenantType) accepts it
+        ids.put("Organization.Read.All", "498476ce-e0fe-48b0-b801-37ba7e2685c6");
+        APP_ROLE_IDS = checked(ids, "app role id");
+    }
+
+    private static final Map<String, String> DELEGATED_SCOPE_IDS;
+
+    static {
+        Map<String, String> ids = new LinkedHashMap<>();
+        ids.put("AuditLog.Read.All", "e4c9e354-4dc5-45b8-9e7c-e1393b0b1a20");
+        ids.put("Directory.Read.All", "06da0dbc-49e2-44d2-8312-53f166ab848a");
+        ids.put("User.Read.All", "a154be20-db9c-4678-8ab7-66f6cc099a59");
+        ids.put("Group.Read.All", "5f8c59db-677d-491f-a6b8-5f174b11ec1d");
+        ids.put("GroupMember.Read.All", "bc024368-1153-4739-b217-4326f2e966d0");
+        ids.put("Application.Read.All", "c79f8feb-a9db-4090-85f9-90d820caa0eb");
+        ids.put("Policy.Read.All", "572fea84-0151-49b2-9301-11cb16974376");
+        ids.put("Reports.Read.All", "02e97553-ed7b-43d0-ab3c-f8bace0d040c");
+        ids.put("IdentityRiskEvent.Read.All", "8f6a01e7-0391-4ee5-aa22-a3af122cef27");
+        ids.put("IdentityRiskyUser.Read.All", "d04bb851-cb7c-4146-97c7-ca3e71baf56c");
+        ids.put("IdentityRiskyServicePrincipal.Read.All", "ea5c4ab0-5a73-4f35-8272-5d5337884e5d");
+        ids.put("UserAuthenticationMethod.Read.All", "aec28ec7-4d02-4e8c-b864-50163aea77eb");
+        ids.put("DeviceManagementManagedDevices.Read.All", "314874da-47d6-4978-88dc-cf0d37f0bb82");
+        ids.put("DeviceManagementApps.Read.All", "4edf5f54-4666-44af-9de9-0144fb4b6e8c");
+        ids.put("DeviceManagementConfiguration.Read.All", "f1493658-876a-4c87-8fa7-edb559b3476a");
+        ids.put("MailboxSettings.Read", "87f447af-9fa4-4c32-9dfa-4a57a73d18ce");
+        ids.put("Synchronization.Read.All", "7aa02aeb-824f-4fbe-a3f7-611f751f5b55");
+        ids.put("Organization.Read.All", "4908d5b9-3fb2-4b1e-9336-1888b7937185");
+        DELEGATED_SCOPE_IDS = checked(ids, "delegated permission id");
+    }
+
+    private static final Map<String, String> NAME_BY_ID;
+
+    static {
+        Map<String, String> byId = new LinkedHashMap<>();
+        APP_ROLE_IDS.forEach((name, id) -> byId.put(id, name));
+        DELEGATED_SCOPE_IDS.forEach((name, id) -> {
+            if (byId.put(id, name) != null) {
+                throw new IllegalStateException("id " + id + " is listed twice");
+            }
+        });
+        NAME_BY_ID = Collections.unmodifiableMap(byId);
+    }
+
+    /** Read-only names, GUID ids, no id twice: a typo in the tables fails when the class loads, not in a report. */
+    private static Map<String, String> checked(Map<String, String> ids, String what) {
         ids.forEach((name, id) -> {
             requireReadOnly(name);
             if (!id.matches(GUID)) {
-                throw new IllegalStateException("app role id of " + name + " is not a GUID: " + id);
+                throw new IllegalStateException(what + " of " + name + " is not a GUID: " + id);
             }
         });
-        APP_ROLE_IDS = Collections.unmodifiableMap(ids);
+        if (Set.copyOf(ids.values()).size() != ids.size()) {
+            throw new IllegalStateException("an " + what + " is listed twice");
+        }
+        return Collections.unmodifiableMap(ids);
     }
 
     private GraphPermissions() {
@@ -66,7 +124,23 @@ public final class GraphPermissions {
         return Optional.ofNullable(APP_ROLE_IDS.get(permission));
     }
 
-    /** Every known permission with its app role id, in the order of graph-reference.md. */
+    /**
+     * The id of a permission added as a delegated permission ({@code "type": "Scope"}), or empty when
+     * it is not in the table (unknown).
+     */
+    public static Optional<String> delegatedScopeId(String permission) {
+        return Optional.ofNullable(DELEGATED_SCOPE_IDS.get(permission));
+    }
+
+    /**
+     * The permission name of a {@code requiredResourceAccess} id, whether it is an app role id or a
+     * delegated scope id (the entry's {@code type} says which), or empty when unknown. Case-insensitive.
+     */
+    public static Optional<String> permissionOfId(String id) {
+        return Optional.ofNullable(id == null ? null : NAME_BY_ID.get(id.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** Every known permission with its app role id, in the order of graph-reference.md (then Organization.Read.All). */
     public static Map<String, String> all() {
         return APP_ROLE_IDS;
     }
