@@ -1,6 +1,8 @@
 package com.entralake;
 
+import java.net.URI;
 import java.time.Instant;
+import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
 import javax.sql.DataSource;
@@ -18,7 +20,11 @@ import com.entralake.batch.CollectionContext;
 import com.entralake.batch.RunHistory;
 import com.entralake.config.ConfigurationException;
 import com.entralake.config.EntraLakeProperties;
+import com.entralake.connectivity.ConnectivityStore;
+import com.entralake.connectivity.CredentialWatch;
+import com.entralake.connectivity.ManagedAvailability;
 import com.entralake.lake.LakeFileSystem;
+import com.entralake.notify.ExpiryWebhook;
 import com.entralake.lake.ParquetSettings;
 import com.entralake.run.CollectRun;
 import com.entralake.run.TenantCollector;
@@ -58,23 +64,42 @@ public class EntraLakeConfiguration {
         return new TenantSessions();
     }
 
+    /** Trusts the configured trust store (the emulator's certificate) or the JVM's; never anything looser. */
     @Bean
-    TenantSessionFactory tenantSessionFactory(EntraLakeProperties properties) {
+    SSLContext sslContext(EntraLakeProperties properties) {
         EntraLakeProperties.Http http = properties.getHttp();
         String passwordEnv = http.getTrustStorePasswordEnv();
         char[] password = passwordEnv != null && !passwordEnv.isBlank() && System.getenv(passwordEnv) != null
                 ? System.getenv(passwordEnv).toCharArray() : http.getTrustStorePassword().toCharArray();
-        SSLContext ssl = TrustStoreSslContext.create(http.getTrustStore(), password);
-        return new TenantSessionFactory(http, ssl);
+        return TrustStoreSslContext.create(http.getTrustStore(), password);
+    }
+
+    @Bean
+    TenantSessionFactory tenantSessionFactory(EntraLakeProperties properties, SSLContext sslContext) {
+        return new TenantSessionFactory(properties.getHttp(), sslContext);
+    }
+
+    @Bean
+    ConnectivityStore connectivityStore(DataSource dataSource) {
+        return new ConnectivityStore(dataSource);
+    }
+
+    @Bean
+    CredentialWatch credentialWatch(ConnectivityStore store, EntraLakeProperties properties, SSLContext sslContext) {
+        String url = properties.getSecretExpiry().getWebhookUrl();
+        Optional<ExpiryWebhook> webhook = url == null || url.isBlank() ? Optional.empty()
+                : Optional.of(new ExpiryWebhook(URI.create(url), sslContext, properties.getHttp().getConnectTimeout()));
+        return new CredentialWatch(store, properties.getSecretExpiry().getWarnWithin(), webhook);
     }
 
     @Bean
     TenantCollector tenantCollector(JobOperator jobOperator, @Qualifier("collectEventsJob") Job eventsJob,
             @Qualifier("collectSnapshotJob") Job snapshotJob, JobRepository jobRepository, CollectionContext context,
             TenantSessionFactory sessionFactory, TenantSessions sessions, DataSource dataSource,
-            EntraLakeProperties properties) {
+            EntraLakeProperties properties, ConnectivityStore store, CredentialWatch credentialWatch) {
         return new TenantCollector(jobOperator, eventsJob, snapshotJob, new RunHistory(jobRepository), context,
-                sessionFactory, sessions, new TenantLocks(dataSource, properties.getLockDir()));
+                sessionFactory, sessions, new TenantLocks(dataSource, properties.getLockDir()),
+                new ManagedAvailability(store, properties.getConnectivity().getRecheckAfter()), credentialWatch);
     }
 
     @Bean

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
                 "from Microsoft Graph into a partitioned Parquet lake, exactly once.",
                 "",
                 "Without a subcommand, runs 'collect' (the nightly job)."},
-        subcommands = {CollectCommand.class, EmulatorCommand.class, PermissionsCommand.class},
+        subcommands = {CollectCommand.class, TestConnectivityCommand.class, StatusCommand.class,
+                PermissionsCommand.class, EmulatorCommand.class},
         footer = {"", ExitStatusHelp.TABLE})
 public class EntraLakeCommand implements Runnable {
 

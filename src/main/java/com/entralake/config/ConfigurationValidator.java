@@ -54,6 +54,19 @@ public final class ConfigurationValidator {
         if (http.getAuditLogRequestsPer10s() < 1) {
             problems.add("entralake.http.audit-log-requests-per10s must be at least 1");
         }
+        requireNotNegative(problems, "entralake.connectivity.recheck-after", properties.getConnectivity().getRecheckAfter());
+        requireNotNegative(problems, "entralake.secret-expiry.warn-within", properties.getSecretExpiry().getWarnWithin());
+        String webhook = properties.getSecretExpiry().getWebhookUrl();
+        if (webhook != null && !webhook.isBlank()) {
+            try {
+                URI uri = URI.create(webhook);
+                if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                    problems.add("entralake.secret-expiry.webhook-url must be an http(s):// URL, got " + webhook);
+                }
+            } catch (RuntimeException e) {
+                problems.add("entralake.secret-expiry.webhook-url is not a URL: " + webhook);
+            }
+        }
         if (properties.getLakeRoot() == null || properties.getLakeRoot().isBlank()) {
             problems.add("entralake.lake-root is not set");
         }

@@ -26,6 +26,8 @@ public class EntraLakeProperties {
     private java.util.Map<String, String> hadoop = new java.util.LinkedHashMap<>();
     private final Collection collection = new Collection();
     private final Http http = new Http();
+    private final Connectivity connectivity = new Connectivity();
+    private final SecretExpiry secretExpiry = new SecretExpiry();
     private List<Tenant> tenants = new ArrayList<>();
 
     public static class Collection {
@@ -98,6 +100,31 @@ public class EntraLakeProperties {
         public void setAuditLogRequestsPer10s(int auditLogRequestsPer10s) { this.auditLogRequestsPer10s = auditLogRequestsPer10s; }
     }
 
+    /** Managed mode: how long a "not available" probe result is trusted before collect probes again. */
+    public static class Connectivity {
+        /**
+         * Licences change and Graph's licence 403 is sometimes intermittent, so an unavailable managed data
+         * type is probed again once its result is older than this (12 h: every nightly run re-checks).
+         */
+        private Duration recheckAfter = Duration.ofHours(12);
+
+        public Duration getRecheckAfter() { return recheckAfter; }
+        public void setRecheckAfter(Duration recheckAfter) { this.recheckAfter = recheckAfter; }
+    }
+
+    /** The client secret expiry check (needs Application.Read.All on the app). */
+    public static class SecretExpiry {
+        /** Warn when the secret in use (or a certificate on the app) expires within this period. */
+        private Duration warnWithin = Duration.ofDays(90);
+        /** Optional URL that receives a JSON POST for each warning (tenant, secret id, days left; never a secret). */
+        private String webhookUrl;
+
+        public Duration getWarnWithin() { return warnWithin; }
+        public void setWarnWithin(Duration warnWithin) { this.warnWithin = warnWithin; }
+        public String getWebhookUrl() { return webhookUrl; }
+        public void setWebhookUrl(String webhookUrl) { this.webhookUrl = webhookUrl; }
+    }
+
     /** One Entra integration: an app registration in one tenant. */
     public static class Tenant {
         private String name;
@@ -150,6 +177,8 @@ public class EntraLakeProperties {
     public void setHadoop(java.util.Map<String, String> hadoop) { this.hadoop = hadoop; }
     public Collection getCollection() { return collection; }
     public Http getHttp() { return http; }
+    public Connectivity getConnectivity() { return connectivity; }
+    public SecretExpiry getSecretExpiry() { return secretExpiry; }
     public List<Tenant> getTenants() { return tenants; }
     public void setTenants(List<Tenant> tenants) { this.tenants = tenants; }
 }

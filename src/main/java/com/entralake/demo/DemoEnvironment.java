@@ -48,23 +48,45 @@ public final class DemoEnvironment implements AutoCloseable {
             Files.setPosixFilePermissions(secretFile, PosixFilePermissions.fromString("rw-------"));
             GraphEmulator emulator = GraphEmulator.start(EmulatorOptions.demo(sampleData)
                     .withTrustStorePath(DEMO_DIR.resolve("emulator-truststore.p12").toAbsolutePath()));
-            String tenant = "--entralake.tenants[0].";
-            List<String> args = List.of(
-                    "--entralake.demo=true",
+            List<String> args = new java.util.ArrayList<>(List.of(
                     "--entralake.http.trust-store=" + emulator.trustStore(),
-                    "--entralake.http.trust-store-password=" + new String(emulator.trustStorePassword()),
-                    tenant + "name=demo",
-                    tenant + "tenant-id=" + spec.tenantId(),
-                    tenant + "client-id=" + app.clientId(),
-                    tenant + "secret-id=" + secret.keyId(),
-                    tenant + "client-secret-file=" + secretFile.toAbsolutePath(),
-                    tenant + "authority-host=" + emulator.authorityHost(),
-                    tenant + "graph-base-url=" + emulator.graphBaseUrl(),
-                    tenant + "scope=https://graph.microsoft.com/.default");
+                    "--entralake.http.trust-store-password=" + new String(emulator.trustStorePassword())));
+            args.addAll(tenantArguments(spec, secretFile, emulator.authorityHost().toString(),
+                    emulator.graphBaseUrl().toString()));
             return new DemoEnvironment(emulator, args);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the demo in " + DEMO_DIR.toAbsolutePath(), e);
         }
+    }
+
+    /**
+     * The demo's configuration without its emulator, for commands that only read the job repository
+     * ({@code status}): same tenant, same database, nothing to connect to.
+     */
+    public static DemoEnvironment offline(Path sampleData) {
+        if (!Files.isRegularFile(sampleData.resolve("tenant.json"))) {
+            throw new ConfigurationException("no --config given, and no demo tenant in " + sampleData.toAbsolutePath()
+                    + ": run from the project folder, or pass --config FILE");
+        }
+        TenantSpec spec = DemoTenant.load(sampleData, 1L);
+        return new DemoEnvironment(null, tenantArguments(spec, DEMO_DIR.resolve("client-secret").toAbsolutePath(),
+                "https://localhost", "https://localhost"));
+    }
+
+    private static List<String> tenantArguments(TenantSpec spec, Path secretFile, String authorityHost, String graphBaseUrl) {
+        AppRegistration app = spec.apps().get(0);
+        ClientSecret secret = app.secrets().get(0);
+        String tenant = "--entralake.tenants[0].";
+        return List.of(
+                "--entralake.demo=true",
+                tenant + "name=demo",
+                tenant + "tenant-id=" + spec.tenantId(),
+                tenant + "client-id=" + app.clientId(),
+                tenant + "secret-id=" + secret.keyId(),
+                tenant + "client-secret-file=" + secretFile,
+                tenant + "authority-host=" + authorityHost,
+                tenant + "graph-base-url=" + graphBaseUrl,
+                tenant + "scope=https://graph.microsoft.com/.default");
     }
 
     public List<String> springArguments() {
@@ -73,6 +95,8 @@ public final class DemoEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
-        emulator.close();
+        if (emulator != null) {
+            emulator.close();
+        }
     }
 }

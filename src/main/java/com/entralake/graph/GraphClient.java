@@ -84,6 +84,18 @@ public final class GraphClient {
      * endpoint are retried like any transient failure first).
      */
     public GraphPage fetch(URI url) {
+        return get(url, "a Graph collection (no \"value\" array)", GraphClient::parse);
+    }
+
+    /**
+     * GETs one entity (an object, not a collection), e.g. {@code /applications(appId='…')}, with the same
+     * retries and error classification as {@link #fetch(URI)}.
+     */
+    public JsonNode fetchEntity(URI url) {
+        return get(url, "a Graph entity (not a JSON object)", GraphClient::parseEntity).records().get(0);
+    }
+
+    private GraphPage get(URI url, String expected, java.util.function.BiFunction<URI, byte[], Optional<GraphPage>> parser) {
         Objects.requireNonNull(url, "url");
         String endpointClass = RequestPacer.endpointClassOf(url);
         boolean refreshed = false;
@@ -106,12 +118,12 @@ public final class GraphClient {
                 int status = response.statusCode();
                 lastStatus = status;
                 if (status == 200) {
-                    Optional<GraphPage> page = parse(url, response.body());
+                    Optional<GraphPage> page = parser.apply(url, response.body());
                     if (page.isPresent()) {
                         listener.pageReceived(url, page.get().records().size(), page.get().bodyBytes());
                         return page.get();
                     }
-                    lastFailure = "HTTP 200 with a body that is not a Graph collection (no \"value\" array)";
+                    lastFailure = "HTTP 200 with a body that is not " + expected;
                     wait = backoff(attempt);
                 } else if (status == 401) {
                     if (refreshed) {
@@ -215,6 +227,17 @@ public final class GraphClient {
         URI nextLink = next != null && next.isTextual() && !next.asText().isEmpty()
                 ? URI.create(next.asText()) : null;
         return Optional.of(new GraphPage(records, nextLink, body.length));
+    }
+
+    /** An entity is handed on as a one-record page; a cut-off or non-object body is retried. */
+    private static Optional<GraphPage> parseEntity(URI url, byte[] body) {
+        try {
+            JsonNode root = JSON.readTree(body);
+            return root != null && root.isObject() ? Optional.of(new GraphPage(List.of(root), null, body.length))
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean isTransient(int status) {

@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.entralake.config.ConfigurationException;
 import com.entralake.config.EntraLakeProperties;
+import com.entralake.config.TenantSelection;
 
 /**
  * A collect run over the selected tenants, a bounded number at a time. Each tenant has its own lock,
@@ -30,7 +30,7 @@ public final class CollectRun {
 
     /** Runs and prints the summary; returns the exit status. */
     public int run(List<String> tenantNames, List<String> datasets, PrintStream out) {
-        List<EntraLakeProperties.Tenant> selected = select(tenantNames);
+        List<EntraLakeProperties.Tenant> selected = TenantSelection.select(properties, tenantNames);
         long started = System.nanoTime();
         List<TenantOutcome> outcomes = new ArrayList<>();
         int parallelism = Math.min(properties.getCollection().getTenantParallelism(), Math.max(1, selected.size()));
@@ -40,7 +40,7 @@ public final class CollectRun {
             return t;
         });
         try {
-                String runId = java.util.UUID.randomUUID().toString();
+            String runId = java.util.UUID.randomUUID().toString();
             List<Future<TenantOutcome>> futures = new ArrayList<>();
             for (EntraLakeProperties.Tenant tenant : selected) {
                 futures.add(pool.submit(() -> collector.collect(tenant, datasets, runId)));
@@ -69,20 +69,5 @@ public final class CollectRun {
 
     private static TenantOutcome crashed(EntraLakeProperties.Tenant tenant, String message) {
         return new TenantOutcome(tenant.getName(), tenant.getTenantId(), TenantOutcome.Status.CRASHED, message, List.of());
-    }
-
-    private List<EntraLakeProperties.Tenant> select(List<String> names) {
-        if (names.isEmpty()) {
-            return properties.getTenants();
-        }
-        List<EntraLakeProperties.Tenant> selected = new ArrayList<>();
-        for (String name : names) {
-            selected.add(properties.getTenants().stream()
-                    .filter(t -> name.equalsIgnoreCase(t.getName()) || name.equalsIgnoreCase(t.getTenantId()))
-                    .findFirst()
-                    .orElseThrow(() -> new ConfigurationException("no tenant named '" + name + "' is configured; known: "
-                            + properties.getTenants().stream().map(EntraLakeProperties.Tenant::getName).toList())));
-        }
-        return selected;
     }
 }

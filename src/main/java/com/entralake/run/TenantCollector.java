@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,14 @@ import com.entralake.batch.StepProgress;
 import com.entralake.catalog.DataType;
 import com.entralake.catalog.DataTypeCatalog;
 import com.entralake.config.DataTypeSelection;
+import com.entralake.connectivity.Availability;
+import com.entralake.connectivity.CredentialWatch;
+import com.entralake.connectivity.DataTypeProbe;
+import com.entralake.connectivity.ManagedAvailability;
+import com.entralake.connectivity.ProbeResult;
+import com.entralake.connectivity.TenantFacts;
+import com.entralake.connectivity.TenantType;
+import com.entralake.connectivity.TokenRoles;
 import com.entralake.config.EntraLakeProperties;
 import com.entralake.graph.GraphException;
 import com.entralake.lake.CleanUp;
@@ -37,6 +47,7 @@ import com.entralake.lock.TenantLockedException;
 import com.entralake.tenant.TenantSession;
 import com.entralake.tenant.TenantSessionFactory;
 import com.entralake.tenant.TenantSessions;
+import com.entralake.window.DataGap;
 import com.entralake.window.RangePlanner;
 import com.entralake.window.TimeWindow;
 
@@ -56,9 +67,12 @@ public final class TenantCollector {
     private final TenantSessionFactory sessionFactory;
     private final TenantSessions sessions;
     private final TenantLocks locks;
+    private final ManagedAvailability availability;
+    private final CredentialWatch credentials;
 
     public TenantCollector(JobOperator jobOperator, Job eventsJob, Job snapshotJob, RunHistory history,
-            CollectionContext context, TenantSessionFactory sessionFactory, TenantSessions sessions, TenantLocks locks) {
+            CollectionContext context, TenantSessionFactory sessionFactory, TenantSessions sessions, TenantLocks locks,
+            ManagedAvailability availability, CredentialWatch credentials) {
         this.jobOperator = jobOperator;
         this.eventsJob = eventsJob;
         this.snapshotJob = snapshotJob;
@@ -67,6 +81,8 @@ public final class TenantCollector {
         this.sessionFactory = sessionFactory;
         this.sessions = sessions;
         this.locks = locks;
+        this.availability = availability;
+        this.credentials = credentials;
     }
 
     public TenantOutcome collect(EntraLakeProperties.Tenant tenant, List<String> onlyDatasets, String runId) {
@@ -82,12 +98,16 @@ public final class TenantCollector {
             }
             sessions.register(session);
             try {
+                Set<String> roles = TokenRoles.of(session.tokens().accessToken());
+                credentials.check(session, roles, context.clock().now());
+                DataTypeProbe probe = new DataTypeProbe(session.graph(), session.graphBaseUrl(), roles,
+                        tenantTypeOnce(session));
                 List<DataTypeOutcome> outcomes = new ArrayList<>();
                 for (DataType type : DataTypeCatalog.all()) {
                     if (!onlyDatasets.isEmpty() && !onlyDatasets.contains(type.dataset())) {
                         continue;
                     }
-                    outcomes.add(collect(session, type, selectionOf(tenant, type), runId));
+                    outcomes.add(collect(session, type, DataTypeSelection.of(tenant, type.dataset()), probe, runId));
                 }
                 return new TenantOutcome(tenant.getName(), tenantId, TenantOutcome.Status.DONE, "", outcomes);
             } finally {
@@ -108,15 +128,45 @@ public final class TenantCollector {
         }
     }
 
-    private static DataTypeSelection selectionOf(EntraLakeProperties.Tenant tenant, DataType type) {
-        String value = tenant.getDataTypes().get(type.dataset());
-        return value == null ? DataTypeSelection.MANAGED : DataTypeSelection.parse(value, type.dataset());
+    /** The tenant type is read at most once per run, and only if a licence refusal needs explaining. */
+    private static Supplier<TenantType> tenantTypeOnce(TenantSession session) {
+        TenantType[] known = new TenantType[1];
+        return () -> {
+            if (known[0] == null) {
+                try {
+                    known[0] = TenantFacts.tenantType(session);
+                } catch (RuntimeException e) {
+                    known[0] = TenantType.UNKNOWN;
+                }
+            }
+            return known[0];
+        };
     }
 
-    private DataTypeOutcome collect(TenantSession session, DataType type, DataTypeSelection selection, String runId) {
+    private DataTypeOutcome collect(TenantSession session, DataType type, DataTypeSelection selection,
+            DataTypeProbe probe, String runId) {
         if (selection == DataTypeSelection.NO) {
             return DataTypeOutcome.of(type.dataset(), DataTypeOutcome.Status.DISABLED, "not selected");
         }
+        if (selection == DataTypeSelection.MANAGED) {
+            ProbeResult known = availability.decide(session.tenantId(), type, probe, context.clock().now());
+            if (known.availability().skipsManaged()) {
+                String message = known.availability().words() + ": " + known.detail() + " — skipped (managed; probed "
+                        + known.probedAt() + ", probed again from " + availability.nextProbe(known) + ")";
+                log.info("{} [{}]: {}", type.dataset(), session.name(), message);
+                return DataTypeOutcome.of(type.dataset(), DataTypeOutcome.Status.SKIPPED_UNAVAILABLE, message);
+            }
+        }
+        DataTypeOutcome outcome = collectSelected(session, type, selection, probe, runId);
+        if (outcome.status() == DataTypeOutcome.Status.COLLECTED) {
+            availability.record(session.tenantId(), new ProbeResult(type.dataset(), Availability.AVAILABLE,
+                    "collected", context.clock().now()));
+        }
+        return outcome;
+    }
+
+    private DataTypeOutcome collectSelected(TenantSession session, DataType type, DataTypeSelection selection,
+            DataTypeProbe probe, String runId) {
         long started = System.nanoTime();
         String tenantId = session.tenantId();
         String jobName = type.isEvents() ? JobParameterNames.EVENTS_JOB : JobParameterNames.SNAPSHOT_JOB;
@@ -146,19 +196,26 @@ public final class TenantCollector {
                     JobExecution resumed = jobOperator.restart(failed);
                     tally.add(resumed);
                     if (resumed.getStatus() != BatchStatus.COMPLETED) {
-                        return failure(type, selection, resumed, tally, started);
+                        return failure(session, type, selection, probe, resumed, tally, started);
                     }
                 }
                 Instant now = context.clock().now();
                 var settings = context.settings();
+                Optional<RangePlanner.CompletedRange> last = history.lastCompletedRange(tenantId, type.dataset());
+                Optional<DataGap> gap = DataGap.of(last.map(RangePlanner.CompletedRange::end), now,
+                        availability.retention(tenantId));
+                gap.ifPresent(g -> {
+                    log.warn("{} [{}]: DATA GAP: {}", type.dataset(), session.name(), g.describe());
+                    tally.note = "data gap: " + g.describe();
+                });
                 Optional<TimeWindow> range = new RangePlanner(settings.getWindow(), settings.getBackfill(),
-                        settings.getLag(), settings.getLookback()).plan(history.lastCompletedRange(tenantId, type.dataset()), now);
+                        settings.getLag(), settings.getLookback()).plan(last, now);
                 if (range.isPresent()) {
                     JobExecution execution = jobOperator.start(eventsJob, eventParameters(tenantId, type, range.get(), now, runId));
                     tally.add(execution);
                     tally.covered = range.get().toString();
                     if (execution.getStatus() != BatchStatus.COMPLETED) {
-                        return failure(type, selection, execution, tally, started);
+                        return failure(session, type, selection, probe, execution, tally, started);
                     }
                 }
                 writeEventManifest(type, tenantId);
@@ -173,11 +230,11 @@ public final class TenantCollector {
                 tally.add(execution);
                 tally.covered = "snapshot_date=" + date;
                 if (execution.getStatus() != BatchStatus.COMPLETED) {
-                    return failure(type, selection, execution, tally, started);
+                    return failure(session, type, selection, probe, execution, tally, started);
                 }
                 PartitionManifest.writeSnapshot(context.lake(), context.layout(), type.dataset(), tenantId, date, now);
             }
-            return tally.outcome(type.dataset(), DataTypeOutcome.Status.COLLECTED, "", started);
+            return tally.outcome(type.dataset(), DataTypeOutcome.Status.COLLECTED, tally.note, started);
         } catch (Exception e) {
             if (isOperational(e)) {
                 log.error("{} [{}]: failed, the next run resumes it: {}", type.dataset(), session.name(), e.getMessage());
@@ -213,15 +270,18 @@ public final class TenantCollector {
         }
     }
 
-    private DataTypeOutcome failure(DataType type, DataTypeSelection selection, JobExecution execution, Tally tally,
-            long started) {
+    private DataTypeOutcome failure(TenantSession session, DataType type, DataTypeSelection selection,
+            DataTypeProbe probe, JobExecution execution, Tally tally, long started) {
         Throwable cause = rootFailure(execution);
         if (cause instanceof GraphException g
                 && (g.kind() == GraphException.Kind.LICENCE || g.kind() == GraphException.Kind.PERMISSION)) {
+            ProbeResult found = probe.classify(type, g, context.clock().now());
+            availability.record(session.tenantId(), found);
             boolean managed = selection == DataTypeSelection.MANAGED;
-            String message = g.getMessage() + (managed ? " — skipped (managed); it is collected once available"
-                    : " — selected 'yes', so this run is partial");
-            log.warn("{}: {}", type.dataset(), message);
+            String message = found.availability().words() + ": " + found.detail()
+                    + (managed ? " — skipped (managed); it is collected once available"
+                            : " — selected 'yes', so this run is partial");
+            log.warn("{} [{}]: {}", type.dataset(), session.name(), message);
             return tally.outcome(type.dataset(), managed ? DataTypeOutcome.Status.SKIPPED_UNAVAILABLE
                     : DataTypeOutcome.Status.UNAVAILABLE, message, started);
         }
@@ -292,6 +352,7 @@ public final class TenantCollector {
     private static final class Tally {
         long pages, records, files, retries, throttles;
         String covered = "";
+        String note = "";
 
         void add(JobExecution execution) {
             for (StepExecution step : execution.getStepExecutions()) {

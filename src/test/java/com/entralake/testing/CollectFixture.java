@@ -20,6 +20,7 @@ import com.entralake.emulator.EmulatorOptions;
 import com.entralake.emulator.GraphEmulator;
 import com.entralake.emulator.License;
 import com.entralake.emulator.TenantSpec;
+import com.entralake.emulator.TenantType;
 import com.entralake.emulator.Templates;
 
 /**
@@ -65,6 +66,28 @@ public final class CollectFixture implements AutoCloseable {
                 .build();
         EmulatedTenant emulated = emulator.addTenant(spec);
         return new TestTenant(name, tenantId, clientId, secretId, secret, emulated);
+    }
+
+    /**
+     * A tenant whose app registration the test shapes: its tenant type, granted roles, the secret's expiry,
+     * and anything else through {@code app} (requested permissions, more secrets, certificates).
+     */
+    public TestTenant tenant(String name, License license, double signInsPerHour, double auditsPerHour,
+            TenantType tenantType, Set<String> roles, Instant secretExpires,
+            java.util.function.Consumer<AppRegistration.Builder> app) {
+        String tenantId = UUID.nameUUIDFromBytes(("tenant:" + name).getBytes(StandardCharsets.UTF_8)).toString();
+        String clientId = UUID.nameUUIDFromBytes(("client:" + name).getBytes(StandardCharsets.UTF_8)).toString();
+        String secretId = UUID.nameUUIDFromBytes(("secret:" + name).getBytes(StandardCharsets.UTF_8)).toString();
+        String secret = "s3cr3t~" + UUID.randomUUID() + "~VALUE";
+        AppRegistration.Builder registration = AppRegistration.builder(clientId).displayName("Entra Lake test")
+                .roles(roles).secret(new ClientSecret(secretId, secret, secretExpires));
+        app.accept(registration);
+        TenantSpec spec = TenantSpec.builder(tenantId).displayName(name).license(license).tenantType(tenantType)
+                .users(TEMPLATES.users()).groups(TEMPLATES.groups())
+                .generated(TEMPLATES, name.hashCode(), signInsPerHour, auditsPerHour)
+                .app(registration.build())
+                .build();
+        return new TestTenant(name, tenantId, clientId, secretId, secret, emulator.addTenant(spec));
     }
 
     /** Writes a job configuration for these tenants; {@code overrides} are extra properties (they win). */

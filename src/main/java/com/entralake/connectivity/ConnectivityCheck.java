@@ -1,0 +1,90 @@
+package com.entralake.connectivity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import com.entralake.auth.AuthenticationFailure;
+import com.entralake.catalog.DataType;
+import com.entralake.catalog.DataTypeCatalog;
+import com.entralake.config.DataTypeSelection;
+import com.entralake.config.EntraLakeProperties;
+import com.entralake.graph.GraphException;
+import com.entralake.tenant.TenantSession;
+import com.entralake.tenant.TenantSessionFactory;
+
+/**
+ * The "Connect" button: sign in, read the token's roles, read the tenant type and the app registration,
+ * explain missing permissions, probe every selected data type, review the credentials.
+ */
+public final class ConnectivityCheck {
+
+    /** Optional, but without it Entra Lake can neither explain a missing permission nor check secret expiry. */
+    public static final String APPLICATION_READ_ALL = "Application.Read.All";
+
+    private final TenantSessionFactory sessions;
+    private final Duration warnWithin;
+
+    public ConnectivityCheck(TenantSessionFactory sessions, Duration warnWithin) {
+        this.sessions = sessions;
+        this.warnWithin = warnWithin;
+    }
+
+    public ConnectivityReport check(EntraLakeProperties.Tenant tenant, Instant now) {
+        String tenantId = tenant.getTenantId().toLowerCase(Locale.ROOT);
+        TenantSession session;
+        try {
+            session = sessions.open(tenant);
+        } catch (AuthenticationFailure e) {
+            return notConnected(tenant, tenantId, now, ConnectivityReport.Outcome.SIGN_IN_FAILED, e.getMessage());
+        }
+        Set<String> roles = TokenRoles.of(session.tokens().accessToken());
+        TenantType tenantType;
+        Optional<AppRegistrationDetails> registration;
+        try {
+            tenantType = TenantFacts.tenantType(session);
+            registration = TenantFacts.registration(session);
+        } catch (GraphException e) {
+            if (e.status() == 0) {
+                return notConnected(tenant, tenantId, now, ConnectivityReport.Outcome.GRAPH_UNREACHABLE,
+                        "a token was obtained, but Graph at " + session.graphBaseUrl() + " did not answer: " + e.getMessage());
+            }
+            // Graph answered, with something unexpected: connected, and the probes will say more
+            tenantType = TenantType.UNKNOWN;
+            registration = Optional.empty();
+        }
+        List<DataType> selected = DataTypeCatalog.all().stream()
+                .filter(t -> DataTypeSelection.of(tenant, t.dataset()) != DataTypeSelection.NO).toList();
+        Set<String> needed = new LinkedHashSet<>();
+        selected.forEach(t -> needed.addAll(t.permissions()));
+        needed.add(APPLICATION_READ_ALL);
+        List<PermissionStatus> permissions = PermissionDiagnosis.diagnose(List.copyOf(needed), roles, registration);
+        final TenantType type = tenantType;
+        DataTypeProbe probe = new DataTypeProbe(session.graph(), session.graphBaseUrl(), roles, () -> type);
+        List<ProbeResult> probes = new ArrayList<>();
+        for (DataType dataType : selected) {
+            probes.add(probe.probe(dataType, now));
+        }
+        Optional<CredentialReview> credentials = registration.map(r -> CredentialReview.of(r.credentials(),
+                tenant.getSecretId(), null, now, warnWithin));
+        String note = registration.isPresent() ? ""
+                : "the app registration could not be read (grant " + APPLICATION_READ_ALL
+                        + "): missing permissions cannot be explained and secret expiry is not checked";
+        boolean b2c = tenantType == TenantType.B2C;
+        return new ConnectivityReport(tenant.getName(), tenantId, tenant.getClientId(), tenant.getSecretId(), now,
+                b2c ? ConnectivityReport.Outcome.UNSUPPORTED_TENANT : ConnectivityReport.Outcome.CONNECTED,
+                b2c ? "this is an Azure AD B2C tenant; Entra Lake supports Entra ID (workforce) tenants only" : "",
+                tenantType, permissions, note, probes, credentials);
+    }
+
+    private static ConnectivityReport notConnected(EntraLakeProperties.Tenant tenant, String tenantId, Instant now,
+            ConnectivityReport.Outcome outcome, String problem) {
+        return new ConnectivityReport(tenant.getName(), tenantId, tenant.getClientId(), tenant.getSecretId(), now,
+                outcome, problem, TenantType.UNKNOWN, List.of(), "", List.of(), Optional.empty());
+    }
+}

@@ -1,0 +1,182 @@
+package com.entralake.connectivity;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+/**
+ * Keeps the last connectivity result, each data type's last probe and the credential expiry in the job
+ * repository database, beside Spring Batch's tables: {@code status} reads them without credentials, and
+ * managed mode decides from them without asking Graph every run. Times are stored as ISO-8601 text so
+ * H2 and PostgreSQL agree and a person can read them with SQL.
+ */
+public final class ConnectivityStore {
+
+    private static final List<String> TABLES = List.of(
+            "CREATE TABLE ENTRALAKE_TENANT_CHECK (TENANT_ID VARCHAR(64) NOT NULL PRIMARY KEY,"
+                    + " TENANT_NAME VARCHAR(200), CLIENT_ID VARCHAR(64), SECRET_ID VARCHAR(64),"
+                    + " CHECKED_AT VARCHAR(40) NOT NULL, OUTCOME VARCHAR(30) NOT NULL, VERDICT VARCHAR(2000),"
+                    + " TENANT_TYPE VARCHAR(20))",
+            "CREATE TABLE ENTRALAKE_DATA_TYPE_PROBE (TENANT_ID VARCHAR(64) NOT NULL, DATASET VARCHAR(100) NOT NULL,"
+                    + " AVAILABILITY VARCHAR(30) NOT NULL, DETAIL VARCHAR(2000), PROBED_AT VARCHAR(40) NOT NULL,"
+                    + " PRIMARY KEY (TENANT_ID, DATASET))",
+            "CREATE TABLE ENTRALAKE_CREDENTIAL_CHECK (TENANT_ID VARCHAR(64) NOT NULL PRIMARY KEY,"
+                    + " CHECKED_AT VARCHAR(40) NOT NULL, KEY_ID VARCHAR(64), EXPIRES_AT VARCHAR(40),"
+                    + " WARNINGS VARCHAR(4000))");
+
+    /** The stored result of the last connectivity test of a tenant. */
+    public record TenantCheck(String tenantId, String tenantName, String clientId, String secretId, Instant checkedAt,
+                              ConnectivityReport.Outcome outcome, String verdict, TenantType tenantType) {
+    }
+
+    /** The stored credential review: the credential in use, its expiry (null when unknown), the warnings. */
+    public record CredentialCheck(String tenantId, Instant checkedAt, String keyId, Instant expiresAt, String warnings) {
+    }
+
+    private final DataSource dataSource;
+
+    public ConnectivityStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Creates the tables when missing; safe when another process does the same at the same moment. */
+    public synchronized void ensureSchema() {
+        for (String ddl : TABLES) {
+            String table = ddl.split(" ")[2];
+            if (!exists(table)) {
+                try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+                    st.execute(ddl);
+                } catch (SQLException e) {
+                    if (!exists(table)) {
+                        throw new IllegalStateException("cannot create " + table + " in the job repository: " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+    }
+
+    public void save(ConnectivityReport report) {
+        upsert("ENTRALAKE_TENANT_CHECK", report.tenantId(), null,
+                "INSERT INTO ENTRALAKE_TENANT_CHECK (TENANT_ID, TENANT_NAME, CLIENT_ID, SECRET_ID, CHECKED_AT, OUTCOME,"
+                        + " VERDICT, TENANT_TYPE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                report.tenantId(), report.tenantName(), report.clientId(), report.secretId(),
+                report.checkedAt().toString(), report.outcome().name(), clip(report.verdict(), 2000),
+                report.tenantType().name());
+        for (ProbeResult probe : report.probes()) {
+            saveProbe(report.tenantId(), probe);
+        }
+        report.credentials().ifPresent(review -> saveCredentials(report.tenantId(), report.checkedAt(), review));
+    }
+
+    public void saveProbe(String tenantId, ProbeResult probe) {
+        upsert("ENTRALAKE_DATA_TYPE_PROBE", tenantId, probe.dataset(),
+                "INSERT INTO ENTRALAKE_DATA_TYPE_PROBE (TENANT_ID, DATASET, AVAILABILITY, DETAIL, PROBED_AT)"
+                        + " VALUES (?, ?, ?, ?, ?)",
+                tenantId, probe.dataset(), probe.availability().name(), clip(probe.detail(), 2000),
+                probe.probedAt().toString());
+    }
+
+    public void saveCredentials(String tenantId, Instant checkedAt, CredentialReview review) {
+        upsert("ENTRALAKE_CREDENTIAL_CHECK", tenantId, null,
+                "INSERT INTO ENTRALAKE_CREDENTIAL_CHECK (TENANT_ID, CHECKED_AT, KEY_ID, EXPIRES_AT, WARNINGS)"
+                        + " VALUES (?, ?, ?, ?, ?)",
+                tenantId, checkedAt.toString(), review.inUse().map(AppCredential::keyId).orElse(null),
+                review.inUse().map(AppCredential::endDateTime).map(Instant::toString).orElse(null),
+                clip(String.join("\n", review.warnings()), 4000));
+    }
+
+    public Map<String, ProbeResult> probes(String tenantId) {
+        Map<String, ProbeResult> result = new LinkedHashMap<>();
+        query("SELECT DATASET, AVAILABILITY, DETAIL, PROBED_AT FROM ENTRALAKE_DATA_TYPE_PROBE WHERE TENANT_ID = ?"
+                + " ORDER BY DATASET", tenantId, rs -> result.put(rs.getString(1), new ProbeResult(rs.getString(1),
+                        Availability.valueOf(rs.getString(2)), rs.getString(3), Instant.parse(rs.getString(4)))));
+        return result;
+    }
+
+    public Optional<TenantCheck> lastCheck(String tenantId) {
+        TenantCheck[] found = new TenantCheck[1];
+        query("SELECT TENANT_ID, TENANT_NAME, CLIENT_ID, SECRET_ID, CHECKED_AT, OUTCOME, VERDICT, TENANT_TYPE"
+                + " FROM ENTRALAKE_TENANT_CHECK WHERE TENANT_ID = ?", tenantId, rs -> found[0] = new TenantCheck(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), Instant.parse(rs.getString(5)),
+                        ConnectivityReport.Outcome.valueOf(rs.getString(6)), rs.getString(7),
+                        TenantType.valueOf(rs.getString(8))));
+        return Optional.ofNullable(found[0]);
+    }
+
+    public Optional<CredentialCheck> credentials(String tenantId) {
+        CredentialCheck[] found = new CredentialCheck[1];
+        query("SELECT TENANT_ID, CHECKED_AT, KEY_ID, EXPIRES_AT, WARNINGS FROM ENTRALAKE_CREDENTIAL_CHECK"
+                + " WHERE TENANT_ID = ?", tenantId, rs -> found[0] = new CredentialCheck(rs.getString(1),
+                        Instant.parse(rs.getString(2)), rs.getString(3),
+                        rs.getString(4) == null ? null : Instant.parse(rs.getString(4)), rs.getString(5)));
+        return Optional.ofNullable(found[0]);
+    }
+
+    private interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, String tenantId, RowHandler handler) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.row(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the connectivity results from the job repository: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Replace-by-key in one transaction: delete then insert is the upsert H2 and PostgreSQL share. */
+    private void upsert(String table, String tenantId, String dataset, String insert, String... values) {
+        String delete = "DELETE FROM " + table + " WHERE TENANT_ID = ?" + (dataset == null ? "" : " AND DATASET = ?");
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement del = c.prepareStatement(delete); PreparedStatement ins = c.prepareStatement(insert)) {
+                del.setString(1, tenantId);
+                if (dataset != null) {
+                    del.setString(2, dataset);
+                }
+                del.executeUpdate();
+                for (int i = 0; i < values.length; i++) {
+                    ins.setString(i + 1, values[i]); // all text: setString(null) is a typed NULL on both databases
+                }
+                ins.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot save to " + table + " in the job repository: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean exists(String table) {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.executeQuery("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0").close();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

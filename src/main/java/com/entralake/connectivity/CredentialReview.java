@@ -1,0 +1,85 @@
+package com.entralake.connectivity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the app registration's credentials say about the one Entra Lake signs in with: when it expires,
+ * and what else deserves a warning (a configured Secret ID that is not on the app, other or expired
+ * secrets — the integration's guide calls several secrets on one app bad practice — and certificates
+ * nearing expiry).
+ *
+ * @param inUse     the credential matching the configured Secret ID (or certificate thumbprint), if found
+ * @param warnings  one sentence each, for the log, the connectivity report and the webhook
+ * @param expiring  the credential in use expires within the warning period (or already has)
+ */
+public record CredentialReview(Optional<AppCredential> inUse, Optional<Long> daysLeft, List<String> warnings,
+                               boolean expiring) {
+
+    public CredentialReview {
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * @param secretId     the configured Secret ID, or null (certificate sign-in, or not configured)
+     * @param thumbprint   the configured certificate's thumbprint as Graph shows it, or null
+     */
+    public static CredentialReview of(List<AppCredential> credentials, String secretId, String thumbprint,
+            Instant now, Duration warnWithin) {
+        List<String> warnings = new ArrayList<>();
+        Optional<AppCredential> inUse = credentials.stream().filter(c -> matches(c, secretId, thumbprint)).findFirst();
+        if (inUse.isEmpty()) {
+            if (secretId != null && !secretId.isBlank()) {
+                warnings.add("the configured Secret ID " + secretId + " is not a secret of this app: check secret-id"
+                        + " (it is the 'Secret ID' column beside the secret in Entra), or the secret was deleted");
+            } else if (thumbprint == null) {
+                warnings.add("secret-id is not configured, so the expiry of the secret in use cannot be checked");
+            }
+        }
+        Optional<Long> daysLeft = inUse.map(c -> daysUntil(c.endDateTime(), now));
+        boolean expiring = inUse.isPresent() && inUse.get().endDateTime() != null
+                && !inUse.get().endDateTime().isAfter(now.plus(warnWithin));
+        inUse.filter(c -> expiring).ifPresent(c -> warnings.add(c.describe() + (daysLeft.get() < 0
+                ? " expired on " + c.endDateTime() : " expires in " + daysLeft.get() + " day(s), on " + c.endDateTime())
+                + ": create a new one, put it in the configured secret source, then delete the old one"));
+        List<AppCredential> secrets = credentials.stream().filter(c -> c.kind() == AppCredential.Kind.SECRET).toList();
+        for (AppCredential other : secrets) {
+            if (inUse.isPresent() && other.equals(inUse.get())) {
+                continue;
+            }
+            if (other.endDateTime() != null && !other.endDateTime().isAfter(now)) {
+                warnings.add(other.describe() + " expired on " + other.endDateTime() + ": delete it from the app");
+            } else if (inUse.isPresent()) {
+                warnings.add("the app also carries " + other.describe() + ": one secret per app is the practice"
+                        + " (keep a second only while rotating)");
+            }
+        }
+        for (AppCredential cert : credentials) {
+            if (cert.kind() == AppCredential.Kind.CERTIFICATE && !cert.equals(inUse.orElse(null))
+                    && cert.endDateTime() != null && !cert.endDateTime().isAfter(now.plus(warnWithin))) {
+                long days = daysUntil(cert.endDateTime(), now);
+                warnings.add(cert.describe() + (days < 0 ? " expired on " : " expires in " + days + " day(s), on ")
+                        + cert.endDateTime());
+            }
+        }
+        return new CredentialReview(inUse, daysLeft, warnings, expiring);
+    }
+
+    private static boolean matches(AppCredential c, String secretId, String thumbprint) {
+        if (c.kind() == AppCredential.Kind.SECRET) {
+            return secretId != null && secretId.equalsIgnoreCase(c.keyId());
+        }
+        return thumbprint != null && thumbprint.equalsIgnoreCase(c.customKeyIdentifier());
+    }
+
+    /** Whole days left, rounded down; negative once expired. */
+    static long daysUntil(Instant end, Instant now) {
+        if (end == null) {
+            return Long.MAX_VALUE;
+        }
+        return Math.floorDiv(Duration.between(now, end).toSeconds(), 86_400L);
+    }
+}

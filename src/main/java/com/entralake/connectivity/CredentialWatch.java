@@ -1,0 +1,62 @@
+package com.entralake.connectivity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.entralake.notify.ExpiryWebhook;
+import com.entralake.tenant.TenantSession;
+
+/**
+ * The secret-expiry check of every collect run: reads the app's own credentials (when the app holds
+ * Application.Read.All), logs each warning, stores the expiry for {@code status}, and notifies the
+ * webhook. It never fails a run: a collector that cannot read its own registration still collects.
+ */
+public final class CredentialWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(CredentialWatch.class);
+
+    private final ConnectivityStore store;
+    private final Duration warnWithin;
+    private final Optional<ExpiryWebhook> webhook;
+
+    public CredentialWatch(ConnectivityStore store, Duration warnWithin, Optional<ExpiryWebhook> webhook) {
+        this.store = store;
+        this.warnWithin = warnWithin;
+        this.webhook = webhook;
+    }
+
+    public Optional<CredentialReview> check(TenantSession session, Set<String> roles, Instant now) {
+        if (!roles.contains(ConnectivityCheck.APPLICATION_READ_ALL)) {
+            log.debug("{}: no {}; secret expiry not checked", session.name(), ConnectivityCheck.APPLICATION_READ_ALL);
+            return Optional.empty();
+        }
+        try {
+            Optional<CredentialReview> review = TenantFacts.registration(session)
+                    .map(r -> CredentialReview.of(r.credentials(), session.config().getSecretId(), null, now, warnWithin));
+            review.ifPresent(r -> report(session, r, now));
+            return review;
+        } catch (RuntimeException e) {
+            log.warn("{}: the secret expiry could not be checked: {}", session.name(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void report(TenantSession session, CredentialReview review, Instant now) {
+        review.warnings().forEach(w -> log.warn("{}: {}", session.name(), w));
+        store.saveCredentials(session.tenantId(), now, review);
+        notifyIfNeeded(session.name(), session.tenantId(), session.config().getClientId(),
+                session.config().getSecretId(), review);
+    }
+
+    /** Posts to the webhook, if one is configured and the review has something to say. */
+    public void notifyIfNeeded(String name, String tenantId, String clientId, String secretId, CredentialReview review) {
+        if (ExpiryWebhook.deserves(review)) {
+            webhook.ifPresent(w -> w.send(name, tenantId, clientId, secretId, review));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package com.entralake.connectivity;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.entralake.catalog.DataType;
+
+/**
+ * Managed mode's memory: a managed data type is collected unless its last probe found it definitely
+ * unavailable; such a result is trusted for {@code recheckAfter} only, then the data type is probed
+ * again — licences change, and Graph's licence 403 is sometimes intermittent. A data type that becomes
+ * available starts with a normal first run (the 30-day backfill). Every collection outcome that says
+ * something about availability is recorded too, so {@code status} shows the latest evidence.
+ */
+public final class ManagedAvailability {
+
+    private static final Logger log = LoggerFactory.getLogger(ManagedAvailability.class);
+
+    private final ConnectivityStore store;
+    private final Duration recheckAfter;
+
+    public ManagedAvailability(ConnectivityStore store, Duration recheckAfter) {
+        this.store = store;
+        this.recheckAfter = recheckAfter;
+    }
+
+    /**
+     * The availability to act on. Never probed, or last found available (or inconclusively): collect —
+     * the collection is itself the probe, and a refusal is recorded when it happens, so a healthy tenant
+     * pays no extra request. Definitely unavailable: skip while that result is fresh, probe again after.
+     */
+    public ProbeResult decide(String tenantId, DataType type, DataTypeProbe probe, Instant now) {
+        ProbeResult stored = store.probes(tenantId).get(type.dataset());
+        if (stored == null) {
+            return new ProbeResult(type.dataset(), Availability.UNKNOWN, "not probed yet: this run's collection tells", now);
+        }
+        if (!stored.availability().skipsManaged() || nextProbe(stored).isAfter(now)) {
+            return stored;
+        }
+        ProbeResult fresh = probe.probe(type, now);
+        if (stored.availability() != fresh.availability()) {
+            log.info("{}: availability changed from '{}' to '{}' since {}", type.dataset(),
+                    stored.availability().words(), fresh.availability().words(), stored.probedAt());
+        }
+        store.saveProbe(tenantId, fresh);
+        return fresh;
+    }
+
+    /** When a definite "unavailable" stops being trusted. */
+    public Instant nextProbe(ProbeResult result) {
+        return result.probedAt().plus(recheckAfter);
+    }
+
+    /** Graph's retention for this tenant, from what the probes know of its licence. */
+    public Duration retention(String tenantId) {
+        return Retention.of(store.probes(tenantId));
+    }
+
+    public void record(String tenantId, ProbeResult result) {
+        store.saveProbe(tenantId, result);
+    }
+}

@@ -1,0 +1,49 @@
+package com.entralake.status;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.entralake.config.DataTypeSelection;
+
+/** Prints {@code status}: per tenant, then per data type, the facts an operator checks in the morning. */
+public final class StatusPrinter {
+
+    private StatusPrinter() {
+    }
+
+    public static void print(PrintStream out, TenantStatus t, Instant now) {
+        out.printf("Tenant '%s'%n", t.name());
+        out.printf("  tenant id:           %s%n", t.tenantId());
+        out.printf("  client id:           %s%n", t.clientId());
+        out.printf("  secret id:           %s%n", t.secretId() == null || t.secretId().isBlank() ? "not configured" : t.secretId());
+        out.printf("  last connectivity:   %s%n", t.lastCheck()
+                .map(c -> c.checkedAt() + " — " + c.verdict())
+                .orElse("never tested (run test-connectivity)"));
+        out.printf("  client secret:       %s%n", t.credentials()
+                .map(c -> c.expiresAt() == null ? "expiry unknown (checked " + c.checkedAt() + ")"
+                        : "expires " + c.expiresAt() + " (" + Math.floorDiv(Duration.between(now, c.expiresAt()).toSeconds(), 86_400L)
+                                + " days left; checked " + c.checkedAt() + ")")
+                .orElse("expiry unknown (never checked: needs Application.Read.All and a collect or test-connectivity run)"));
+        t.credentials().filter(c -> c.warnings() != null && !c.warnings().isBlank())
+                .ifPresent(c -> c.warnings().lines().forEach(w -> out.println("    warning: " + w)));
+        out.printf("  retention assumed:   %d days (%s)%n", t.retention().toDays(),
+                t.retention().toDays() < 30 ? "Entra ID Free: sign-ins not licensed" : "Entra ID P1/P2 or unknown");
+        for (DataTypeStatus d : t.dataTypes()) {
+            out.printf("  %s%n", d.dataset());
+            out.printf("    selection:         %s%s%n", d.selection().name().toLowerCase(java.util.Locale.ROOT),
+                    d.probe().map(p -> " — " + p.availability().words() + " (" + p.detail() + ", " + p.probedAt() + ")")
+                            .orElse(d.selection() == DataTypeSelection.NO ? "" : " — not probed yet"));
+            if (d.selection() == DataTypeSelection.NO && d.lastRun().isEmpty()) {
+                continue;
+            }
+            d.watermark().ifPresent(w -> out.printf("    watermark:         %s%n", w));
+            out.printf("    last run:          %s%n", d.lastRun().orElse("never run"));
+            out.printf("    written:           last run %,d records in %,d files; all runs %,d records in %,d files%n",
+                    d.lastRunRecords(), d.lastRunFiles(), d.totalRecords(), d.totalFiles());
+            d.nextWindow().ifPresent(w -> out.printf("    next window:       %s .. %s%n", w.start(), w.end()));
+            d.gap().ifPresent(g -> out.printf("    DATA GAP:          %s%n", g.describe()));
+        }
+        out.println();
+    }
+}

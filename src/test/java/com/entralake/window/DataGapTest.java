@@ -1,0 +1,41 @@
+package com.entralake.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class DataGapTest {
+
+    private static final Duration THIRTY_DAYS = Duration.ofDays(30);
+
+    @Test
+    void aWatermarkWithinRetentionIsNoGap() {
+        Instant now = Instant.parse("2026-11-27T03:00:00Z");
+        assertThat(DataGap.of(Optional.of(now.minus(Duration.ofDays(29))), now, THIRTY_DAYS)).isEmpty();
+        assertThat(DataGap.of(Optional.empty(), now, THIRTY_DAYS)).isEmpty();
+    }
+
+    @Test
+    void aWatermarkOlderThanRetentionIsAGapUpToTheOldestRecordGraphKeeps() {
+        Instant now = Instant.parse("2026-11-27T03:00:00Z");
+        DataGap gap = DataGap.of(Optional.of(Instant.parse("2026-10-20T05:00:00Z")), now, THIRTY_DAYS).orElseThrow();
+        assertThat(gap.from()).isEqualTo(Instant.parse("2026-10-20T05:00:00Z"));
+        assertThat(gap.to()).isEqualTo(Instant.parse("2026-10-28T03:00:00Z"));
+        assertThat(gap.firstDay()).isEqualTo(LocalDate.parse("2026-10-20"));
+        assertThat(gap.lastDay()).isEqualTo(LocalDate.parse("2026-10-28"));
+        assertThat(gap.describe()).contains("2026-10-20 .. 2026-10-28 (9 days").contains("Graph keeps 30 days");
+    }
+
+    @Test
+    void aGapEndingAtMidnightDoesNotCountTheNextDay() {
+        Instant now = Instant.parse("2026-11-27T00:00:00Z");
+        DataGap gap = DataGap.of(Optional.of(Instant.parse("2026-11-10T00:00:00Z")), now, Duration.ofDays(7)).orElseThrow();
+        assertThat(gap.lastDay()).isEqualTo(LocalDate.parse("2026-11-19"));
+        assertThat(gap.describe()).contains("2026-11-10 .. 2026-11-19 (10 days").contains("Graph keeps 7 days");
+    }
+}
