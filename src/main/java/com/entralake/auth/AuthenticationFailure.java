@@ -15,6 +15,8 @@ public class AuthenticationFailure extends RuntimeException {
         WRONG_SECRET,
         /** AADSTS7000222: the secret has expired. */
         EXPIRED_SECRET,
+        /** AADSTS700027: Entra does not accept the certificate (not uploaded to the app, other key, expired). */
+        WRONG_CERTIFICATE,
         /** AADSTS90002: the tenant id does not exist (in this cloud). */
         UNKNOWN_TENANT,
         /** AADSTS700016: the client id is not an app in this tenant. */

@@ -78,6 +78,20 @@ final class MsalFailureMapper {
                         + " Entra admin center > App registrations > " + clientId + " > Certificates & secrets"
                         + " and update " + secretDescription + ".";
             }
+            case "700027" -> {
+                reason = AuthenticationFailure.Reason.WRONG_CERTIFICATE;
+                message = "Entra did not accept the certificate for " + app + ids + ". Upload its public"
+                        + " certificate (.cer or .pem, never the key) in Entra admin center > App registrations > "
+                        + clientId + " > Certificates & secrets > Certificates, check that the thumbprint shown there"
+                        + " matches and has not expired, and that the key belongs to the certificate in "
+                        + secretDescription + ".";
+            }
+            case "700024" -> {
+                reason = AuthenticationFailure.Reason.OTHER;
+                message = "Entra refused the client assertion for " + app + " as outside its valid time range" + ids
+                        + ". Check this machine's clock (NTP); the assertion is signed with "
+                        + secretDescription + ".";
+            }
             case "90002" -> {
                 reason = AuthenticationFailure.Reason.UNKNOWN_TENANT;
                 message = "Tenant " + tenantId + " was not found at " + authorityHost + ids + ". Check the"

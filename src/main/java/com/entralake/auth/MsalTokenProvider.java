@@ -8,9 +8,7 @@ import com.microsoft.aad.msal4j.IClientCredential;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.InputStream;
 import java.net.MalformedURLException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +45,8 @@ public final class MsalTokenProvider implements AccessTokenProvider {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final String scope;
-    private final MsalFailureMapper failures;
+    /** Rebuilt once the credential is loaded, so messages can name the certificate's thumbprint. */
+    private volatile MsalFailureMapper failures;
     private final Clock clock;
     private ConfidentialClientApplication application;
     private volatile CachedToken cached;
@@ -81,7 +80,19 @@ public final class MsalTokenProvider implements AccessTokenProvider {
                                                     SecretSource pkcs12Password, CloudEndpoints cloud,
                                                     SSLSocketFactory sslSocketFactory, Duration connectTimeout,
                                                     Duration readTimeout, String scope) {
-        return new MsalTokenProvider(tenantId, clientId, CredentialSource.certificate(pkcs12File, pkcs12Password),
+        Objects.requireNonNull(pkcs12Password, "pkcs12Password");
+        return withCertificate(tenantId, clientId, new Pkcs12CertificateSource(pkcs12File, pkcs12Password), cloud,
+                sslSocketFactory, connectTimeout, readTimeout, scope);
+    }
+
+    /**
+     * Certificate credential from any {@link CertificateSource} (PKCS#12, PEM pair); the client assertion
+     * MSAL signs with it replaces the client secret (scope null = derived from the Graph host).
+     */
+    public static MsalTokenProvider withCertificate(String tenantId, String clientId, CertificateSource certificate,
+                                                    CloudEndpoints cloud, SSLSocketFactory sslSocketFactory,
+                                                    Duration connectTimeout, Duration readTimeout, String scope) {
+        return new MsalTokenProvider(tenantId, clientId, CredentialSource.certificate(certificate, tenantId),
                 cloud, sslSocketFactory, connectTimeout, readTimeout, scope);
     }
 
@@ -162,6 +173,7 @@ public final class MsalTokenProvider implements AccessTokenProvider {
                         "No credential for app " + clientId + " in tenant " + tenantId + ": " + e.getMessage(),
                         null, null, null);
             }
+            failures = new MsalFailureMapper(tenantId, clientId, credential.describe(), cloud.authorityHost().toString());
             try {
                 ConfidentialClientApplication.Builder builder = ConfidentialClientApplication
                         .builder(clientId, clientCredential)
@@ -236,30 +248,32 @@ public final class MsalTokenProvider implements AccessTokenProvider {
             };
         }
 
-        static CredentialSource certificate(Path pkcs12File, SecretSource password) {
-            Objects.requireNonNull(pkcs12File, "pkcs12File");
-            Objects.requireNonNull(password, "password");
+        static CredentialSource certificate(CertificateSource certificate, String tenantId) {
+            Objects.requireNonNull(certificate, "certificate");
             return new CredentialSource() {
+                private volatile String thumbprint;
+
                 @Override
                 public IClientCredential create() {
-                    char[] value = password.read();
-                    try (InputStream in = Files.newInputStream(pkcs12File)) {
-                        return ClientCredentialFactory.createFromCertificate(in, new String(value));
-                    } catch (java.io.IOException e) {
-                        throw new SecretUnavailableException("certificate file " + pkcs12File
-                                + " is not readable or not PKCS#12, or " + password.describe()
-                                + " does not open it (" + e.getClass().getSimpleName() + ")");
-                    } catch (java.security.GeneralSecurityException e) {
-                        throw new SecretUnavailableException("certificate file " + pkcs12File
-                                + " holds no usable private key and certificate (" + e.getClass().getSimpleName() + ")");
-                    } finally {
-                        Arrays.fill(value, '\0');
+                    CertificateCredential loaded = certificate.load();
+                    thumbprint = loaded.sha1Thumbprint();
+                    // thumbprint and expiry are public (Entra lists them): logging them lets an operator
+                    // compare with the app registration when Entra refuses the assertion
+                    log.info("Tenant {} signs in with certificate {} (thumbprint {}, valid until {}) from {}",
+                            tenantId, loaded.certificate().getSubjectX500Principal().getName(),
+                            loaded.sha1Thumbprint(), loaded.notAfter(), certificate.describe());
+                    if (loaded.notAfter().isBefore(Instant.now())) {
+                        log.warn("The certificate with thumbprint {} in {} expired on {}: Entra will refuse it;"
+                                + " upload a new certificate to the app registration and replace the file",
+                                loaded.sha1Thumbprint(), certificate.describe(), loaded.notAfter());
                     }
+                    return ClientCredentialFactory.createFromCertificateChain(loaded.privateKey(), loaded.chain());
                 }
 
                 @Override
                 public String describe() {
-                    return "certificate file " + pkcs12File + " (password from " + password.describe() + ")";
+                    String loaded = thumbprint;
+                    return certificate.describe() + (loaded == null ? "" : ", certificate thumbprint " + loaded);
                 }
             };
         }

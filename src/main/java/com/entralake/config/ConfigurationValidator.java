@@ -99,12 +99,7 @@ public final class ConfigurationValidator {
         if (t.getSecretId() != null && !t.getSecretId().isBlank() && !GUID.matcher(t.getSecretId()).matches()) {
             problems.add(where + ".secret-id" + of + " must be the Secret ID (a GUID), not the secret value");
         }
-        boolean env = t.getClientSecretEnv() != null && !t.getClientSecretEnv().isBlank();
-        boolean file = t.getClientSecretFile() != null;
-        if (env == file) {
-            problems.add(where + of + ": set exactly one of client-secret-env (an environment variable name) "
-                    + "or client-secret-file (a file path); the secret value itself never goes in the configuration");
-        }
+        CredentialConfigurationCheck.check(t, where, of, problems);
         requireHttpsUrl(problems, where + ".authority-host" + of, t.getAuthorityHost());
         requireHttpsUrl(problems, where + ".graph-base-url" + of, t.getGraphBaseUrl());
         for (Map.Entry<String, String> e : t.getDataTypes().entrySet()) {

@@ -136,6 +136,21 @@ public class EntraLakeProperties {
         private String clientSecretEnv;
         /** File holding the client secret value (e.g. a mounted Kubernetes secret). */
         private Path clientSecretFile;
+        /*
+         * Certificate credential instead of a client secret: either a PKCS#12 file or a PEM pair. The
+         * certificate's public part is uploaded to the app registration; these name only files and
+         * password sources, never key material or a password itself.
+         */
+        /** PKCS#12 (.pfx/.p12) file holding the private key and the certificate (chain). */
+        private Path clientCertificateFile;
+        /** Environment variable holding the PKCS#12 file's password. */
+        private String clientCertificatePasswordEnv;
+        /** File holding the PKCS#12 file's password (neither set = the file has no password). */
+        private Path clientCertificatePasswordFile;
+        /** PEM file holding the certificate, optionally followed by its issuers. */
+        private Path clientCertificatePemFile;
+        /** PEM file holding the unencrypted PKCS#8 private key ("BEGIN PRIVATE KEY") of that certificate. */
+        private Path clientPrivateKeyPemFile;
         private String authorityHost = "https://login.microsoftonline.com";
         private String graphBaseUrl = "https://graph.microsoft.com";
         /** Token scope; empty = "{graph host}/.default". */
@@ -155,6 +170,16 @@ public class EntraLakeProperties {
         public void setClientSecretEnv(String clientSecretEnv) { this.clientSecretEnv = clientSecretEnv; }
         public Path getClientSecretFile() { return clientSecretFile; }
         public void setClientSecretFile(Path clientSecretFile) { this.clientSecretFile = clientSecretFile; }
+        public Path getClientCertificateFile() { return clientCertificateFile; }
+        public void setClientCertificateFile(Path clientCertificateFile) { this.clientCertificateFile = clientCertificateFile; }
+        public String getClientCertificatePasswordEnv() { return clientCertificatePasswordEnv; }
+        public void setClientCertificatePasswordEnv(String clientCertificatePasswordEnv) { this.clientCertificatePasswordEnv = clientCertificatePasswordEnv; }
+        public Path getClientCertificatePasswordFile() { return clientCertificatePasswordFile; }
+        public void setClientCertificatePasswordFile(Path clientCertificatePasswordFile) { this.clientCertificatePasswordFile = clientCertificatePasswordFile; }
+        public Path getClientCertificatePemFile() { return clientCertificatePemFile; }
+        public void setClientCertificatePemFile(Path clientCertificatePemFile) { this.clientCertificatePemFile = clientCertificatePemFile; }
+        public Path getClientPrivateKeyPemFile() { return clientPrivateKeyPemFile; }
+        public void setClientPrivateKeyPemFile(Path clientPrivateKeyPemFile) { this.clientPrivateKeyPemFile = clientPrivateKeyPemFile; }
         public String getAuthorityHost() { return authorityHost; }
         public void setAuthorityHost(String authorityHost) { this.authorityHost = authorityHost; }
         public String getGraphBaseUrl() { return graphBaseUrl; }

@@ -71,7 +71,7 @@ public final class ConnectivityCheck {
             probes.add(probe.probe(dataType, now));
         }
         Optional<CredentialReview> credentials = registration.map(r -> CredentialReview.of(r.credentials(),
-                tenant.getSecretId(), null, now, warnWithin));
+                tenant.getSecretId(), CertificateThumbprint.of(tenant), now, warnWithin));
         String note = registration.isPresent() ? ""
                 : "the app registration could not be read (grant " + APPLICATION_READ_ALL
                         + "): missing permissions cannot be explained and secret expiry is not checked";

@@ -72,7 +72,22 @@ public record CredentialReview(Optional<AppCredential> inUse, Optional<Long> day
         if (c.kind() == AppCredential.Kind.SECRET) {
             return secretId != null && secretId.equalsIgnoreCase(c.keyId());
         }
-        return thumbprint != null && thumbprint.equalsIgnoreCase(c.customKeyIdentifier());
+        return thumbprint != null && thumbprint.equalsIgnoreCase(asHex(c.customKeyIdentifier()));
+    }
+
+    /**
+     * customKeyIdentifier is an Edm.Binary defaulting to the certificate's SHA-1 thumbprint; it is seen
+     * both as the hex thumbprint and base64-encoded, so both are read as hex.
+     */
+    static String asHex(String customKeyIdentifier) {
+        if (customKeyIdentifier == null || customKeyIdentifier.matches("[0-9A-Fa-f]{40}")) {
+            return customKeyIdentifier;
+        }
+        try {
+            return java.util.HexFormat.of().withUpperCase().formatHex(java.util.Base64.getDecoder().decode(customKeyIdentifier));
+        } catch (IllegalArgumentException e) {
+            return customKeyIdentifier;
+        }
     }
 
     /** Whole days left, rounded down; negative once expired. */

@@ -37,7 +37,8 @@ public final class CredentialWatch {
         }
         try {
             Optional<CredentialReview> review = TenantFacts.registration(session)
-                    .map(r -> CredentialReview.of(r.credentials(), session.config().getSecretId(), null, now, warnWithin));
+                    .map(r -> CredentialReview.of(r.credentials(), session.config().getSecretId(),
+                            CertificateThumbprint.of(session.config()), now, warnWithin));
             review.ifPresent(r -> report(session, r, now));
             return review;
         } catch (RuntimeException e) {

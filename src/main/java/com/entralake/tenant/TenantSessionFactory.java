@@ -2,17 +2,15 @@ package com.entralake.tenant;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
 
 import com.entralake.auth.AccessTokenProvider;
 import com.entralake.auth.CloudEndpoints;
-import com.entralake.auth.EnvironmentSecret;
-import com.entralake.auth.FileSecret;
+import com.entralake.auth.CertificateSource;
 import com.entralake.auth.MsalTokenProvider;
-import com.entralake.auth.SecretSource;
 import com.entralake.config.EntraLakeProperties;
 import com.entralake.graph.GraphCallStats;
 import com.entralake.graph.GraphClient;
@@ -24,7 +22,7 @@ import com.entralake.graph.Ticker;
 /**
  * Builds a tenant's session: MSAL token provider, HTTP client trusting the configured trust store (and
  * nothing looser), the tenant's own request pacer. Signs in once up front so a wrong or expired secret
- * is reported before any job starts.
+ * or certificate is reported before any job starts.
  */
 public final class TenantSessionFactory {
 
@@ -37,14 +35,10 @@ public final class TenantSessionFactory {
     }
 
     public TenantSession open(EntraLakeProperties.Tenant tenant) {
-        SecretSource secret = tenant.getClientSecretEnv() != null && !tenant.getClientSecretEnv().isBlank()
-                ? new EnvironmentSecret(tenant.getClientSecretEnv())
-                : new FileSecret(Path.of(tenant.getClientSecretFile().toString()));
         URI graphBase = URI.create(stripSlash(tenant.getGraphBaseUrl()));
         CloudEndpoints endpoints = new CloudEndpoints(URI.create(stripSlash(tenant.getAuthorityHost())), graphBase);
         String scope = tenant.getScope() == null || tenant.getScope().isBlank() ? null : tenant.getScope();
-        AccessTokenProvider tokens = new MsalTokenProvider(tenant.getTenantId(), tenant.getClientId(), secret,
-                endpoints, sslContext.getSocketFactory(), http.getConnectTimeout(), http.getReadTimeout(), scope);
+        AccessTokenProvider tokens = tokenProvider(tenant, endpoints, scope);
         tokens.accessToken();
         HttpClient client = HttpClient.newBuilder()
                 .sslContext(sslContext)
@@ -59,6 +53,17 @@ public final class TenantSessionFactory {
                 RequestPacer.DEFAULT_DIRECTORY_BUDGET, Ticker.SYSTEM, Sleeper.REAL);
         GraphClient graph = new GraphClient(client, tokens, retry, pacer, Sleeper.REAL, stats);
         return new TenantSession(tenant, graphBase, tokens, graph, stats);
+    }
+
+    /** A certificate when one is configured (the validator allows only one credential), else the secret. */
+    private AccessTokenProvider tokenProvider(EntraLakeProperties.Tenant tenant, CloudEndpoints endpoints, String scope) {
+        Optional<CertificateSource> certificate = TenantCredentials.certificate(tenant);
+        if (certificate.isPresent()) {
+            return MsalTokenProvider.withCertificate(tenant.getTenantId(), tenant.getClientId(), certificate.get(),
+                    endpoints, sslContext.getSocketFactory(), http.getConnectTimeout(), http.getReadTimeout(), scope);
+        }
+        return new MsalTokenProvider(tenant.getTenantId(), tenant.getClientId(), TenantCredentials.secret(tenant),
+                endpoints, sslContext.getSocketFactory(), http.getConnectTimeout(), http.getReadTimeout(), scope);
     }
 
     private static String stripSlash(String url) {

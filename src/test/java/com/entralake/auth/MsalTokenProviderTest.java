@@ -161,6 +161,66 @@ class MsalTokenProviderTest {
     }
 
     @Test
+    void pemCertificateSignsAnAssertionThatNamesThatCertificate() throws Exception {
+        com.entralake.testing.TestCertificate app = com.entralake.testing.TestCertificate.selfSigned("pem-app");
+        Path cert = com.entralake.testing.TestCertificate.writeCertificatesPem(dir.resolve("pem-app.pem"), app.certificate());
+        Path key = app.writePkcs8KeyPem(dir.resolve("pem-app-key.pem"));
+        MsalTokenProvider tokens = MsalTokenProvider.withCertificate(TENANT, CLIENT, new PemCertificateSource(cert, key),
+                local(), clientTls.getSocketFactory(), Duration.ofSeconds(5), Duration.ofSeconds(5),
+                "https://graph.microsoft.com/.default");
+
+        assertThat(tokens.accessToken()).startsWith("eyJ");
+
+        String form = URLDecoder.decode(forms.get(0), StandardCharsets.UTF_8);
+        assertThat(form).contains("client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+                .doesNotContain("client_secret");
+        String assertion = form.replaceAll("(?s).*client_assertion=([^&]+).*", "$1");
+        String header = new String(java.util.Base64.getUrlDecoder().decode(assertion.split("\\.")[0]), StandardCharsets.UTF_8);
+        // MSAL4J 1.26.1 writes x5t#S256 in standard (not URL-safe) base64
+        String x5tS256 = java.util.Base64.getEncoder().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(app.certificate().getEncoded()));
+        assertThat(header).contains("\"alg\":\"RS256\"").contains(x5tS256);
+        // the signature verifies with the certificate's public key: the PEM key was the one used
+        java.security.Signature rs256 = java.security.Signature.getInstance("SHA256withRSA");
+        rs256.initVerify(app.certificate().getPublicKey());
+        String[] parts = assertion.split("\\.");
+        rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        assertThat(rs256.verify(java.util.Base64.getUrlDecoder().decode(parts[2]))).isTrue();
+        assertThat(tokens.toString()).contains("pem-app.pem", "pem-app-key.pem").doesNotContain("BEGIN");
+    }
+
+    @Test
+    void certificateEntraRefusesIsReportedWithItsFileAndThumbprint() {
+        errorBody.set("{\"error\":\"invalid_client\",\"error_description\":\"AADSTS700027: The certificate with"
+                + " identifier used to sign the client assertion is not registered on application. Trace ID:"
+                + " 0b3f5c8e-1d2a-4e5f-9a6b-7c8d9e0f1a2b Correlation ID: 11111111-2222-3333-4444-555555555555\","
+                + "\"error_codes\":[700027]}");
+        com.entralake.testing.TestCertificate app = com.entralake.testing.TestCertificate.selfSigned("unregistered");
+        Path p12 = app.writePkcs12(dir.resolve("unregistered.p12"), "changeit".toCharArray());
+        MsalTokenProvider tokens = MsalTokenProvider.withCertificate(TENANT, CLIENT, p12,
+                new EnvironmentSecret("P12_PASSWORD", name -> "changeit"), local(), clientTls.getSocketFactory(),
+                null, null, null);
+
+        AuthenticationFailure failure = catchThrowableOfType(tokens::accessToken, AuthenticationFailure.class);
+
+        assertThat(failure.reason()).isEqualTo(AuthenticationFailure.Reason.WRONG_CERTIFICATE);
+        assertThat(failure.getMessage()).contains("AADSTS700027", "unregistered.p12", "Certificates & secrets",
+                new PemOrP12Thumbprint(app).value()).doesNotContain("changeit");
+    }
+
+    /** The upper-case hex SHA-1 the Entra admin center shows. */
+    record PemOrP12Thumbprint(com.entralake.testing.TestCertificate app) {
+        String value() {
+            try {
+                return java.util.HexFormat.of().withUpperCase().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-1").digest(app.certificate().getEncoded()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
     void tokenWithLessThanFiveMinutesLeftIsNotReused() {
         expiresIn.set(200);
         MsalTokenProvider tokens = provider(local(), clientTls.getSocketFactory());

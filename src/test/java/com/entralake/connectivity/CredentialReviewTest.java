@@ -75,4 +75,18 @@ class CredentialReviewTest {
         assertThat(CredentialReview.daysUntil(NOW.plus(Duration.ofHours(47)), NOW)).isEqualTo(1);
         assertThat(CredentialReview.daysUntil(NOW.minus(Duration.ofHours(1)), NOW)).isEqualTo(-1);
     }
+
+    @Test
+    void aConfiguredCertificateIsFoundByThumbprintWhetherGraphSendsItAsHexOrBase64() {
+        String hex = "8A4F0C2B9E1D3F5A7C6B8D0E2F4A6C8E0B1D3F5A";
+        String base64 = java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(hex));
+        for (String customKeyIdentifier : List.of(hex.toLowerCase(), base64)) {
+            AppCredential certificate = new AppCredential(AppCredential.Kind.CERTIFICATE,
+                    "55555555-5555-5555-5555-555555555555", "CN=entra-lake", NOW.plus(Duration.ofDays(60)), customKeyIdentifier);
+            CredentialReview review = CredentialReview.of(List.of(certificate), null, hex, NOW, NINETY_DAYS);
+            assertThat(review.inUse()).contains(certificate);
+            assertThat(review.expiring()).isTrue();
+            assertThat(review.daysLeft()).contains(60L);
+        }
+    }
 }

@@ -90,6 +90,23 @@ public final class CollectFixture implements AutoCloseable {
         return new TestTenant(name, tenantId, clientId, secretId, secret, emulator.addTenant(spec));
     }
 
+    /**
+     * A tenant whose app has {@code certificate} registered and no client secret, so only a certificate
+     * signs in; give it its credential properties with {@link TestTenant#withCredential}.
+     */
+    public TestTenant tenantWithCertificate(String name, License license, double signInsPerHour, double auditsPerHour,
+            java.security.cert.X509Certificate certificate) {
+        String tenantId = UUID.nameUUIDFromBytes(("tenant:" + name).getBytes(StandardCharsets.UTF_8)).toString();
+        String clientId = UUID.nameUUIDFromBytes(("client:" + name).getBytes(StandardCharsets.UTF_8)).toString();
+        TenantSpec spec = TenantSpec.builder(tenantId).displayName(name).license(license)
+                .users(TEMPLATES.users()).groups(TEMPLATES.groups())
+                .generated(TEMPLATES, name.hashCode(), signInsPerHour, auditsPerHour)
+                .app(new AppRegistration(clientId, "Entra Lake test (certificate)", ALL_ROLES, List.of(), certificate))
+                .build();
+        EmulatedTenant emulated = emulator.addTenant(spec);
+        return new TestTenant(name, tenantId, clientId, null, null, emulated);
+    }
+
     /** Writes a job configuration for these tenants; {@code overrides} are extra properties (they win). */
     public Path config(String fileName, List<TestTenant> tenants, Map<String, String> overrides) {
         Map<String, String> p = new LinkedHashMap<>();
@@ -111,8 +128,15 @@ public final class CollectFixture implements AutoCloseable {
             p.put(k + "name", t.name());
             p.put(k + "tenant-id", t.tenantId());
             p.put(k + "client-id", t.clientId());
-            p.put(k + "secret-id", t.secretId());
-            p.put(k + "client-secret-file", writeSecretFile(t).toString());
+            if (t.credential().isEmpty()) {
+                if (t.secret() == null) {
+                    throw new IllegalStateException("tenant " + t.name() + " has no secret: give it withCredential(...)");
+                }
+                p.put(k + "secret-id", t.secretId());
+                p.put(k + "client-secret-file", writeSecretFile(t).toString());
+            } else {
+                t.credential().forEach((key, value) -> p.put(k + key, value));
+            }
             p.put(k + "authority-host", emulator.authorityHost().toString());
             p.put(k + "graph-base-url", emulator.graphBaseUrl().toString());
             p.put(k + "scope", "https://graph.microsoft.com/.default");
@@ -205,7 +229,25 @@ public final class CollectFixture implements AutoCloseable {
         emulator.close();
     }
 
+    /**
+     * @param credential tenant properties that sign in instead of the client secret (e.g.
+     *                   {@code client-certificate-file}); empty = the secret, written to a file
+     */
     public record TestTenant(String name, String tenantId, String clientId, String secretId, String secret,
-            EmulatedTenant emulated) {
+            EmulatedTenant emulated, Map<String, String> credential) {
+
+        public TestTenant {
+            credential = Map.copyOf(credential);
+        }
+
+        public TestTenant(String name, String tenantId, String clientId, String secretId, String secret,
+                EmulatedTenant emulated) {
+            this(name, tenantId, clientId, secretId, secret, emulated, Map.of());
+        }
+
+        /** The same tenant signing in with these properties (relative to {@code entralake.tenants[i].}). */
+        public TestTenant withCredential(Map<String, String> properties) {
+            return new TestTenant(name, tenantId, clientId, secretId, secret, emulated, properties);
+        }
     }
 }
