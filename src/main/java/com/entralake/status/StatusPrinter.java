@@ -22,8 +22,10 @@ public final class StatusPrinter {
                 .orElse("never tested (run test-connectivity)"));
         out.printf("  client secret:       %s%n", t.credentials()
                 .map(c -> c.expiresAt() == null ? "expiry unknown (checked " + c.checkedAt() + ")"
-                        : "expires " + c.expiresAt() + " (" + Math.floorDiv(Duration.between(now, c.expiresAt()).toSeconds(), 86_400L)
-                                + " days left; checked " + c.checkedAt() + ")")
+                        : c.expiresAt().isAfter(now) ? "expires " + c.expiresAt() + " ("
+                                + Math.floorDiv(Duration.between(now, c.expiresAt()).toSeconds(), 86_400L)
+                                + " days left; checked " + c.checkedAt() + ")"
+                        : "EXPIRED on " + c.expiresAt() + " (checked " + c.checkedAt() + "): collect cannot sign in")
                 .orElse("expiry unknown (never checked: needs Application.Read.All and a collect or test-connectivity run)"));
         t.credentials().filter(c -> c.warnings() != null && !c.warnings().isBlank())
                 .ifPresent(c -> c.warnings().lines().forEach(w -> out.println("    warning: " + w)));
@@ -39,7 +41,7 @@ public final class StatusPrinter {
             }
             d.watermark().ifPresent(w -> out.printf("    watermark:         %s%n", w));
             out.printf("    last run:          %s%n", d.lastRun().orElse("never run"));
-            out.printf("    written:           last run %,d records in %,d files; all runs %,d records in %,d files%n",
+            out.printf("    written:           last run %,d records in %,d file(s); all runs %,d records in %,d file(s)%n",
                     d.lastRunRecords(), d.lastRunFiles(), d.totalRecords(), d.totalFiles());
             d.nextWindow().ifPresent(w -> out.printf("    next window:       %s .. %s%n", w.start(), w.end()));
             d.gap().ifPresent(g -> out.printf("    DATA GAP:          %s%n", g.describe()));

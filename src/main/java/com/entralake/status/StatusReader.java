@@ -2,7 +2,6 @@ package com.entralake.status;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,8 +86,9 @@ public final class StatusReader {
                 ? "range " + parameters.getString(JobParameterNames.RANGE_START) + " .. "
                         + parameters.getString(JobParameterNames.RANGE_END)
                 : "snapshot " + parameters.getString(JobParameterNames.SNAPSHOT_DATE);
-        var when = e.getEndTime() != null ? e.getEndTime() : e.getStartTime() != null ? e.getStartTime() : e.getCreateTime();
-        String at = when == null ? "" : " at " + when.atZone(ZoneId.systemDefault()).toInstant();
+        // the job clock of the run (what --now set; the real time in production), not the database's
+        String plannedAt = parameters.getString(JobParameterNames.PLANNED_AT);
+        String at = plannedAt == null ? "" : " in the run of " + plannedAt;
         String exit = e.getExitStatus() == null || e.getExitStatus().getExitDescription() == null
                 || e.getExitStatus().getExitDescription().isBlank() ? ""
                 : " — " + firstLine(e.getExitStatus().getExitDescription());

@@ -97,10 +97,10 @@ class ConnectivityIT {
         TestTenant expired = fixture.tenant("c-expired", License.PREMIUM, 1, 1, CollectFixture.ALL_ROLES,
                 NOW.minus(Duration.ofDays(1)));
         TestTenant unknownTenant = new TestTenant("c-unknown-tenant", UUID.randomUUID().toString(),
-                UUID.randomUUID().toString(), null, "s3cr3t~" + UUID.randomUUID(), null);
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), "s3cr3t~" + UUID.randomUUID(), null);
         TestTenant realTenant = fixture.tenant("c-other-app", License.PREMIUM, 1, 1);
         TestTenant appNotInTenant = new TestTenant("c-app-not-in-tenant", realTenant.tenantId(),
-                UUID.randomUUID().toString(), null, realTenant.secret(), null);
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), realTenant.secret(), null);
         TestTenant unreachable = fixture.tenant("c-unreachable", License.PREMIUM, 1, 1);
         Path failures = config("sign-in-failures", List.of(wrong, expired, unknownTenant, appNotInTenant, unreachable),
                 Map.of("entralake.tenants[0].client-secret-file", wrongSecret.toString(),
@@ -148,9 +148,10 @@ class ConnectivityIT {
                         RequestedPermission.scope("User.Read.All")));
         TestTenant free = fixture.tenant("c-free", License.FREE, 5, 1, TenantType.AAD, WITH_APP_READ,
                 NOW.plus(Duration.ofDays(400)), app -> { });
-        // without Application.Read.All the registration cannot be read: missing permissions are not explained
+        // without Application.Read.All (or Directory.Read.All, which also reads applications) the registration
+        // cannot be read: a missing permission is reported, but not explained
         TestTenant blind = fixture.tenant("c-blind", License.PREMIUM, 5, 1, TenantType.AAD,
-                Set.of("AuditLog.Read.All", "Directory.Read.All", "Group.Read.All"), NOW.plus(Duration.ofDays(400)),
+                Set.of("AuditLog.Read.All", "User.Read.All", "Group.Read.All"), NOW.plus(Duration.ofDays(400)),
                 app -> { });
         Path connected = config("connected", List.of(healthy, mistakes, free, blind),
                 Map.of("entralake.secret-expiry.webhook-url", webhook.url().toString()));
@@ -188,7 +189,8 @@ class ConnectivityIT {
                 .contains("Microsoft Entra ID P1 or P2");
 
         assertThat(block(result, "c-blind")).contains("Connected (3 of 4")
-                .containsPattern("MISSING\\s+User.Read.All — missing \\(grant Application.Read.All")
+                .containsPattern("MISSING\\s+Directory.Read.All — missing \\(grant Application.Read.All")
+                .containsPattern("signins\\s+missing permission")
                 .contains("the app registration could not be read");
         assertThat(ProcessSupport.hasStackTrace(result.all())).as(result.all()).isFalse();
 
