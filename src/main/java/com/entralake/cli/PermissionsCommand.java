@@ -14,6 +14,7 @@ import com.entralake.catalog.DataType;
 import com.entralake.catalog.DataTypeCatalog;
 import com.entralake.catalog.GraphPermissions;
 import com.entralake.config.ConfigurationException;
+import com.entralake.connectivity.ConnectivityCheck;
 import com.entralake.run.ExitCodes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -91,9 +92,15 @@ public class PermissionsCommand implements Callable<Integer> {
                     "azure-cli: only the az commands (<APP_ID> is a placeholder)."})
     Format format;
 
+    @Option(names = "--data-types-only",
+            description = {"Leave out Application.Read.All, which no data type needs but which lets",
+                    "test-connectivity explain a missing permission and collect warn before the",
+                    "client secret expires (recommended, read-only)."})
+    boolean dataTypesOnly;
+
     @Override
     public Integer call() {
-        print(Grant.of(selected()), format, System.out, System.err);
+        print(Grant.of(selected(), !dataTypesOnly), format, System.out, System.err);
         return ExitCodes.SUCCESS;
     }
 
@@ -144,12 +151,20 @@ public class PermissionsCommand implements Callable<Integer> {
             List<String> unknown) {
 
         static Grant of(List<DataType> dataTypes) {
+            return of(dataTypes, false);
+        }
+
+        static Grant of(List<DataType> dataTypes, boolean withApplicationRead) {
             Map<String, List<String>> neededBy = new LinkedHashMap<>();
             for (DataType type : dataTypes) {
                 for (String permission : type.permissions()) {
                     GraphPermissions.requireReadOnly(permission);
                     neededBy.computeIfAbsent(permission, p -> new ArrayList<>()).add(type.dataset());
                 }
+            }
+            if (withApplicationRead) {
+                neededBy.computeIfAbsent(ConnectivityCheck.APPLICATION_READ_ALL, p -> new ArrayList<>())
+                        .add("secret-expiry check and test-connectivity's explanations (recommended)");
             }
             Map<String, String> ids = new LinkedHashMap<>();
             List<String> unknown = new ArrayList<>();

@@ -26,7 +26,8 @@ class PermissionsCommandTest {
             "AuditLog.Read.All", "b0afded3-3588-46d8-8b3d-9842eff778da",
             "Directory.Read.All", "7ab1d382-f21e-4acd-a863-ba3e13f7da61",
             "User.Read.All", "df021288-bdef-4463-88db-98f22de89214",
-            "Group.Read.All", "5b567255-7703-4780-807c-7be8301ae99b");
+            "Group.Read.All", "5b567255-7703-4780-807c-7be8301ae99b",
+            "Application.Read.All", "9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30");
 
     private record Run(int exitCode, String out, String err) {
     }
@@ -92,7 +93,7 @@ class PermissionsCommandTest {
 
     @Test
     void signInsNeedAuditLogAndDirectoryReadAll() throws Exception {
-        Run run = run("--data-type", "signins", "--format", "manifest");
+        Run run = run("--data-type", "signins", "--format", "manifest", "--data-types-only");
 
         assertThat(run.exitCode()).isZero();
         assertThat(manifestIds(run.out())).containsExactlyInAnyOrder(
@@ -102,10 +103,18 @@ class PermissionsCommandTest {
 
     @Test
     void usersNeedOnlyUserReadAll() throws Exception {
-        Run run = run("--data-type", "users", "--format", "manifest");
+        Run run = run("--data-type", "users", "--format", "manifest", "--data-types-only");
 
         assertThat(run.exitCode()).isZero();
         assertThat(manifestIds(run.out())).containsExactly("df021288-bdef-4463-88db-98f22de89214");
+    }
+
+    @Test
+    void applicationReadAllIsRecommendedUnlessOnlyDataTypesAreAskedFor() throws Exception {
+        Run run = run("--data-type", "users", "--format", "manifest");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(manifestIds(run.out())).containsExactly(ids("User.Read.All", "Application.Read.All"));
     }
 
     @Test
@@ -114,7 +123,8 @@ class PermissionsCommandTest {
 
         assertThat(run.exitCode()).isZero();
         String text = run.out();
-        String[] all = ids("AuditLog.Read.All", "Directory.Read.All", "User.Read.All", "Group.Read.All");
+        String[] all = ids("AuditLog.Read.All", "Directory.Read.All", "User.Read.All", "Group.Read.All",
+                "Application.Read.All");
 
         // 1. permission list: every permission of every data type, with the data types and licence
         String list = section(text, "== Permissions");

@@ -4,20 +4,27 @@ import static com.entralake.process.ProcessSupport.NOW;
 import static com.entralake.process.ProcessSupport.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.entralake.emulator.AppRegistration;
+import com.entralake.emulator.ClientSecret;
 import com.entralake.emulator.License;
 import com.entralake.emulator.ServedRequest;
 import com.entralake.emulator.TenantType;
@@ -132,5 +139,35 @@ class ManagedModeAndStatusIT {
                 .contains("DATA GAP:          records from " + end + " to " + oldestKept)
                 .contains("affected UTC days: " + firstLost + " .. " + lastLost);
         assertThat(ProcessSupport.hasStackTrace(status.all())).as(status.all()).isFalse();
+
+        // 5. Rotation: a new secret on the app, its value in the secret file, its Secret ID in the configuration.
+        //    The next run signs in with it and continues from the same watermark (the job repository is keyed by
+        //    tenant, not by credential), logging the days that were lost meanwhile.
+        Set<String> before;
+        try (LakeQueries lake = new LakeQueries(fixture.lake())) {
+            before = Set.copyOf(lake.idRows("signins"));
+        }
+        String rotatedId = UUID.randomUUID().toString();
+        String rotatedValue = "rotated~" + UUID.randomUUID() + "~VALUE";
+        AppRegistration app = tenant.emulated().app(tenant.clientId()).orElseThrow();
+        List<ClientSecret> secrets = new ArrayList<>(app.secrets());
+        secrets.add(new ClientSecret(rotatedId, rotatedValue, later.plus(Duration.ofDays(365))));
+        tenant.emulated().addApp(new AppRegistration(app.clientId(), app.objectId(), app.displayName(), app.roles(),
+                secrets, app.certificate(), app.requiredResourceAccess(), app.keyCredentials()));
+        Path rotatedFile = Files.writeString(dir.resolve("rotated-secret"), rotatedValue, StandardCharsets.UTF_8);
+        Path rotated = fixture.config("rotated.properties", List.of(tenant),
+                Map.of("entralake.tenants[0].client-secret-file", rotatedFile.toString(),
+                        "entralake.tenants[0].secret-id", rotatedId));
+        JarProcess.Result resumed = run("collect-rotated", later, "collect", "--config=" + rotated);
+        assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+        assertThat(resumed.all()).contains("DATA GAP: records from " + end + " to " + oldestKept);
+        Instant laterEnd = Instant.parse("2026-12-31T10:00:00Z"); // later - lag, aligned down
+        Set<String> expected = new HashSet<>(before);
+        expected.addAll(tenant.emulated().visibleIds("signins", start, laterEnd)); // what Graph still keeps
+        try (LakeQueries lake = new LakeQueries(fixture.lake())) {
+            assertThat(lake.idRows("signins")).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected)
+                    .hasSizeGreaterThan(before.size());
+        }
+        assertThat(resumed.all()).doesNotContain(rotatedValue).doesNotContain(tenant.secret());
     }
 }

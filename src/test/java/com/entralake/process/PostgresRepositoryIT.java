@@ -23,6 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.entralake.connectivity.Availability;
+import com.entralake.connectivity.ConnectivityStore;
+import com.entralake.connectivity.ProbeResult;
 import com.entralake.emulator.License;
 import com.entralake.emulator.ServedRequest;
 import com.entralake.lock.PostgresAdvisoryLock;
@@ -129,6 +132,27 @@ class PostgresRepositoryIT {
             assertThat(queries.idRows("signins")).doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(tenant.emulated().visibleIds("signins", START, END));
         }
+    }
+
+    @Test
+    void managedModeKeepsItsProbeResultsInPostgreSql() throws Exception {
+        TestTenant tenant = fixture.tenant("pg-free", License.FREE, 20, 2);
+        Path config = config(tenant, dir.resolve("lake-free"));
+        Captured first = fixture.collectCapturing(config, NOW);
+        assertThat(first.exitCode()).as(first.all()).isZero();
+        assertThat(first.stdout()).containsPattern("(?m)^\\s*signins\\s+skipped");
+
+        ConnectivityStore store = new ConnectivityStore(pg.getPostgresDatabase());
+        ProbeResult signIns = store.probes(tenant.tenantId()).get("signins");
+        assertThat(signIns.availability()).isEqualTo(Availability.NOT_LICENSED);
+        assertThat(signIns.probedAt()).isEqualTo(NOW);
+        assertThat(store.probes(tenant.tenantId()).get("users").availability()).isEqualTo(Availability.AVAILABLE);
+
+        // the next run trusts the stored result (no sign-in request) while it is fresh
+        fixture.emulator.clearRequestLog();
+        assertThat(fixture.collect(config, NOW.plus(Duration.ofHours(1)))).isZero();
+        assertThat(fixture.emulator.requestLog()).noneMatch(r -> tenant.tenantId().equals(r.tenantId())
+                && r.path().endsWith("/signIns"));
     }
 
     private static int failedSignInExecutions(TestTenant tenant) throws Exception {

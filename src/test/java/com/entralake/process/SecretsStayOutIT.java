@@ -87,7 +87,16 @@ class SecretsStayOutIT {
             List<String> secrets = List.of(good.secret(), secretCore(good.secret()), refused.secret(),
                     secretCore(refused.secret()), wrongSecret, secretCore(wrongSecret));
 
+            // test-connectivity reads the token's claims and the app registration; it stores its results beside
+            // the job repository's tables (covered by the raw database bytes below)
+            JarProcess.Result connectResult = JarProcess.start(dir.resolve("run-connect"), DEBUG, jvm, "test-connectivity",
+                    "--config=" + goodConfig, "--now=" + NOW).await(TIMEOUT);
+            assertThat(connectResult.exitCode()).as(tail(connectResult.all(), 5_000)).isZero();
+            assertThat(connectResult.stdout()).contains("Connected (").contains(" DEBUG ");
+
             Map<String, String> places = new LinkedHashMap<>();
+            places.put("stdout of test-connectivity", connectResult.stdout());
+            places.put("stderr of test-connectivity", connectResult.stderr());
             places.put("stdout of the good run", goodResult.stdout());
             // were Parquet's value log on, it would print every value as a list of byte values: read those as text too
             places.put("byte lists in the stdout of the good run", decodedByteLists(goodResult.stdout()));
