@@ -157,7 +157,7 @@ class PermissionsCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(manifestIds(section(run.out(), "== requiredResourceAccess")))
-                .containsExactlyInAnyOrder(ids("User.Read.All", "Group.Read.All"));
+                .containsExactlyInAnyOrder(ids("User.Read.All", "Group.Read.All", "Application.Read.All"));
         assertThat(run.out()).doesNotContain("AuditLog.Read.All").doesNotContain(EXPECTED_IDS.get("AuditLog.Read.All"));
     }
 
