@@ -51,8 +51,8 @@ public final class ConnectivityReportPrinter {
         }
         r.credentials().ifPresent(c -> {
             out.println("  Credentials:");
-            c.inUse().ifPresent(used -> out.printf("    %s expires %s (%s day(s) left)%n", used.describe(),
-                    used.endDateTime(), c.daysLeft().map(String::valueOf).orElse("?")));
+            c.inUse().ifPresent(used -> out.printf("    %s expires %s (%,d day(s) left)%n", used.describe(),
+                    used.endDateTime(), c.daysLeft().orElse(0L)));
             c.warnings().forEach(w -> out.println("    warning: " + w));
         });
         out.println("  " + r.verdict());

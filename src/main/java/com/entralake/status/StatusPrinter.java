@@ -23,7 +23,7 @@ public final class StatusPrinter {
         out.printf("  client secret:       %s%n", t.credentials()
                 .map(c -> c.expiresAt() == null ? "expiry unknown (checked " + c.checkedAt() + ")"
                         : c.expiresAt().isAfter(now) ? "expires " + c.expiresAt() + " ("
-                                + Math.floorDiv(Duration.between(now, c.expiresAt()).toSeconds(), 86_400L)
+                                + String.format("%,d", Math.floorDiv(Duration.between(now, c.expiresAt()).toSeconds(), 86_400L))
                                 + " days left; checked " + c.checkedAt() + ")"
                         : "EXPIRED on " + c.expiresAt() + " (checked " + c.checkedAt() + "): collect cannot sign in")
                 .orElse("expiry unknown (never checked: needs Application.Read.All and a collect or test-connectivity run)"));

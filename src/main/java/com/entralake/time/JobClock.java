@@ -15,8 +15,9 @@ public final class JobClock {
         this.clock = clock;
     }
 
+    /** The system clock in whole seconds: times in summaries, status and the job repository read cleanly. */
     public static JobClock system() {
-        return new JobClock(Clock.systemUTC());
+        return new JobClock(Clock.tick(Clock.systemUTC(), java.time.Duration.ofSeconds(1)));
     }
 
     /** A clock frozen at {@code instant}: the {@code --now} option, for tests and reprocessing. */
