@@ -72,13 +72,6 @@ class ConnectivityIT {
                 "test-connectivity", "--config=" + config, "--now=" + NOW);
     }
 
-    private static Map<String, JarProcess.Result> awaitAll(Map<String, JarProcess> processes) throws Exception {
-        Map<String, JarProcess.Result> results = new LinkedHashMap<>();
-        for (Map.Entry<String, JarProcess> e : processes.entrySet()) {
-            results.put(e.getKey(), ProcessSupport.show(e.getKey(), e.getValue().await(TIMEOUT)));
-        }
-        return results;
-    }
 
     /** The block the report prints for one tenant: from its header to the next blank line. */
     private static String block(JarProcess.Result result, String tenant) {
@@ -113,7 +106,7 @@ class ConnectivityIT {
         Map<String, JarProcess> started = new LinkedHashMap<>();
         started.put("sign-in-failures", testConnectivity("sign-in-failures", failures));
         started.put("tls", testConnectivity("tls", tls));
-        Map<String, JarProcess.Result> r = awaitAll(started);
+        Map<String, JarProcess.Result> r = ProcessSupport.awaitAll(started);
 
         JarProcess.Result result = r.get("sign-in-failures");
         assertThat(result.exitCode()).as(result.all()).isEqualTo(3);
@@ -162,7 +155,7 @@ class ConnectivityIT {
         Map<String, JarProcess> started = new LinkedHashMap<>();
         started.put("connected", testConnectivity("connected", connected));
         started.put("b2c", testConnectivity("b2c", b2cConfig));
-        Map<String, JarProcess.Result> r = awaitAll(started);
+        Map<String, JarProcess.Result> r = ProcessSupport.awaitAll(started);
 
         JarProcess.Result result = r.get("connected");
         assertThat(result.exitCode()).as("connected tenants with unavailable data types are still connected: "

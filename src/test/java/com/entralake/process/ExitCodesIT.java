@@ -75,14 +75,6 @@ class ExitCodesIT {
         return start(name, "collect", "--config=" + config, "--now=" + NOW);
     }
 
-    /** Waits for every process (started together) and shows each one's output in the report. */
-    private static Map<String, JarProcess.Result> awaitAll(Map<String, JarProcess> processes) throws Exception {
-        Map<String, JarProcess.Result> results = new LinkedHashMap<>();
-        for (Map.Entry<String, JarProcess> e : processes.entrySet()) {
-            results.put(e.getKey(), ProcessSupport.show(e.getKey(), e.getValue().await(TIMEOUT)));
-        }
-        return results;
-    }
 
     @Test
     void helpSucceedsAndUsageAndConfigurationErrorsExitTwoBeforeAnythingRuns() throws Exception {
@@ -94,7 +86,7 @@ class ExitCodesIT {
         started.put("missing-config", start("missing-config", "collect", "--config=/nonexistent/entra-lake.yml",
                 "--now=" + NOW));
         started.put("bad-tenant-id", collect("bad-tenant-id", badTenantId));
-        Map<String, JarProcess.Result> r = awaitAll(started);
+        Map<String, JarProcess.Result> r = ProcessSupport.awaitAll(started);
 
         JarProcess.Result help = r.get("help");
         assertThat(help.exitCode()).isZero();
@@ -143,7 +135,7 @@ class ExitCodesIT {
         Map<String, JarProcess> started = new LinkedHashMap<>();
         started.put("auth-failures", collect("auth-failures", allFail));
         started.put("two-tenants", collect("two-tenants", oneFails));
-        Map<String, JarProcess.Result> r = awaitAll(started);
+        Map<String, JarProcess.Result> r = ProcessSupport.awaitAll(started);
 
         JarProcess.Result failures = r.get("auth-failures");
         assertThat(failures.exitCode()).as(failures.all()).isEqualTo(3);
@@ -186,7 +178,7 @@ class ExitCodesIT {
         started.put("free-managed", collect("free-managed", config("free-managed", List.of(managed), Map.of())));
         started.put("free-yes", collect("free-yes", config("free-yes", List.of(yes),
                 Map.of("entralake.tenants[0].data-types.signins", "yes"))));
-        Map<String, JarProcess.Result> r = awaitAll(started);
+        Map<String, JarProcess.Result> r = ProcessSupport.awaitAll(started);
 
         JarProcess.Result skipped = r.get("free-managed");
         assertThat(skipped.exitCode()).as(skipped.all()).isZero();

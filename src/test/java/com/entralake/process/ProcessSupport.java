@@ -47,6 +47,16 @@ final class ProcessSupport {
         return show(workDir.getFileName().toString(), startCollect(workDir, config, env, now).await(TIMEOUT));
     }
 
+    /** Waits for every process (started together) and shows each one's output in the report. */
+    static Map<String, JarProcess.Result> awaitAll(Map<String, JarProcess> processes)
+            throws IOException, InterruptedException {
+        Map<String, JarProcess.Result> results = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, JarProcess> e : processes.entrySet()) {
+            results.put(e.getKey(), show(e.getKey(), e.getValue().await(TIMEOUT)));
+        }
+        return results;
+    }
+
     /** Copies a child's output into the test report, so a failure can be read without the temporary folder. */
     static JarProcess.Result show(String label, JarProcess.Result result) {
         System.out.println("---- " + label + ": exit " + result.exitCode() + " ----");

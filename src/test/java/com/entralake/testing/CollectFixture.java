@@ -54,18 +54,7 @@ public final class CollectFixture implements AutoCloseable {
 
     public TestTenant tenant(String name, License license, double signInsPerHour, double auditsPerHour,
             Set<String> roles, Instant secretExpires) {
-        String tenantId = UUID.nameUUIDFromBytes(("tenant:" + name).getBytes(StandardCharsets.UTF_8)).toString();
-        String clientId = UUID.nameUUIDFromBytes(("client:" + name).getBytes(StandardCharsets.UTF_8)).toString();
-        String secretId = UUID.nameUUIDFromBytes(("secret:" + name).getBytes(StandardCharsets.UTF_8)).toString();
-        String secret = "s3cr3t~" + UUID.randomUUID() + "~VALUE";
-        TenantSpec spec = TenantSpec.builder(tenantId).displayName(name).license(license)
-                .users(TEMPLATES.users()).groups(TEMPLATES.groups())
-                .generated(TEMPLATES, name.hashCode(), signInsPerHour, auditsPerHour)
-                .app(new AppRegistration(clientId, "Entra Lake test", roles,
-                        List.of(new ClientSecret(secretId, secret, secretExpires)), null))
-                .build();
-        EmulatedTenant emulated = emulator.addTenant(spec);
-        return new TestTenant(name, tenantId, clientId, secretId, secret, emulated);
+        return tenant(name, license, signInsPerHour, auditsPerHour, TenantType.AAD, roles, secretExpires, app -> { });
     }
 
     /**
@@ -75,9 +64,9 @@ public final class CollectFixture implements AutoCloseable {
     public TestTenant tenant(String name, License license, double signInsPerHour, double auditsPerHour,
             TenantType tenantType, Set<String> roles, Instant secretExpires,
             java.util.function.Consumer<AppRegistration.Builder> app) {
-        String tenantId = UUID.nameUUIDFromBytes(("tenant:" + name).getBytes(StandardCharsets.UTF_8)).toString();
-        String clientId = UUID.nameUUIDFromBytes(("client:" + name).getBytes(StandardCharsets.UTF_8)).toString();
-        String secretId = UUID.nameUUIDFromBytes(("secret:" + name).getBytes(StandardCharsets.UTF_8)).toString();
+        String tenantId = stableId("tenant", name);
+        String clientId = stableId("client", name);
+        String secretId = stableId("secret", name);
         String secret = "s3cr3t~" + UUID.randomUUID() + "~VALUE";
         AppRegistration.Builder registration = AppRegistration.builder(clientId).displayName("Entra Lake test")
                 .roles(roles).secret(new ClientSecret(secretId, secret, secretExpires));
@@ -96,8 +85,8 @@ public final class CollectFixture implements AutoCloseable {
      */
     public TestTenant tenantWithCertificate(String name, License license, double signInsPerHour, double auditsPerHour,
             java.security.cert.X509Certificate certificate) {
-        String tenantId = UUID.nameUUIDFromBytes(("tenant:" + name).getBytes(StandardCharsets.UTF_8)).toString();
-        String clientId = UUID.nameUUIDFromBytes(("client:" + name).getBytes(StandardCharsets.UTF_8)).toString();
+        String tenantId = stableId("tenant", name);
+        String clientId = stableId("client", name);
         TenantSpec spec = TenantSpec.builder(tenantId).displayName(name).license(license)
                 .users(TEMPLATES.users()).groups(TEMPLATES.groups())
                 .generated(TEMPLATES, name.hashCode(), signInsPerHour, auditsPerHour)
@@ -105,6 +94,11 @@ public final class CollectFixture implements AutoCloseable {
                 .build();
         EmulatedTenant emulated = emulator.addTenant(spec);
         return new TestTenant(name, tenantId, clientId, null, null, emulated);
+    }
+
+    /** A GUID derived from the tenant's name: the same test tenant gets the same ids in every run. */
+    private static String stableId(String kind, String name) {
+        return UUID.nameUUIDFromBytes((kind + ":" + name).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** Writes a job configuration for these tenants; {@code overrides} are extra properties (they win). */
