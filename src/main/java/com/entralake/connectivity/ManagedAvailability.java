@@ -2,6 +2,7 @@ package com.entralake.connectivity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,7 @@ public final class ManagedAvailability {
      * the collection is itself the probe, and a refusal is recorded when it happens, so a healthy tenant
      * pays no extra request. Definitely unavailable: skip while that result is fresh, probe again after.
      */
-    public ProbeResult decide(String tenantId, DataType type, DataTypeProbe probe, Instant now) {
+    public ProbeResult decide(String tenantId, DataType type, Function<DataType, ProbeResult> probe, Instant now) {
         ProbeResult stored = store.probes(tenantId).get(type.dataset());
         if (stored == null) {
             return new ProbeResult(type.dataset(), Availability.UNKNOWN, "not probed yet: this run's collection tells", now);
@@ -40,7 +41,7 @@ public final class ManagedAvailability {
         if (!stored.availability().skipsManaged() || nextProbe(stored).isAfter(now)) {
             return stored;
         }
-        ProbeResult fresh = probe.probe(type, now);
+        ProbeResult fresh = probe.apply(type);
         if (stored.availability() != fresh.availability()) {
             log.info("{}: availability changed from '{}' to '{}' since {}", type.dataset(),
                     stored.availability().words(), fresh.availability().words(), stored.probedAt());

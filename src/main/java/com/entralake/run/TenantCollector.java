@@ -149,7 +149,8 @@ public final class TenantCollector {
             return DataTypeOutcome.of(type.dataset(), DataTypeOutcome.Status.DISABLED, "not selected");
         }
         if (selection == DataTypeSelection.MANAGED) {
-            ProbeResult known = availability.decide(session.tenantId(), type, probe, context.clock().now());
+            Instant now = context.clock().now();
+            ProbeResult known = availability.decide(session.tenantId(), type, t -> probe.probe(t, now), now);
             if (known.availability().skipsManaged()) {
                 String message = known.availability().words() + ": " + known.detail() + " — skipped (managed; probed "
                         + known.probedAt() + ", probed again from " + availability.nextProbe(known) + ")";

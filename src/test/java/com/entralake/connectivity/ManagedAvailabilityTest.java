@@ -1,0 +1,96 @@
+package com.entralake.connectivity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.entralake.catalog.DataType;
+import com.entralake.catalog.DataTypeCatalog;
+
+class ManagedAvailabilityTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T02:00:00Z");
+    private static final DataType SIGN_INS = DataTypeCatalog.SIGN_INS;
+
+    private ConnectivityStore store;
+    private ManagedAvailability managed;
+    private final List<Instant> probes = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        store = new ConnectivityStore(h2);
+        store.ensureSchema();
+        managed = new ManagedAvailability(store, Duration.ofHours(12));
+    }
+
+    private Function<DataType, ProbeResult> probeFinding(Availability availability, Instant at) {
+        return type -> {
+            probes.add(at);
+            return new ProbeResult(type.dataset(), availability, "probed", at);
+        };
+    }
+
+    @Test
+    void neverProbedIsCollectedWithoutAnExtraRequest() {
+        ProbeResult decision = managed.decide("t", SIGN_INS, probeFinding(Availability.NOT_LICENSED, NOW), NOW);
+        assertThat(decision.availability().skipsManaged()).isFalse();
+        assertThat(probes).isEmpty();
+    }
+
+    @Test
+    void aFreshNotLicensedIsTrustedAndAStaleOneIsProbedAgainAndStored() {
+        managed.record("t", new ProbeResult("signins", Availability.NOT_LICENSED, "needs P1", NOW));
+
+        Instant within = NOW.plus(Duration.ofHours(11));
+        assertThat(managed.decide("t", SIGN_INS, probeFinding(Availability.AVAILABLE, within), within).availability())
+                .isEqualTo(Availability.NOT_LICENSED);
+        assertThat(probes).isEmpty();
+
+        Instant after = NOW.plus(Duration.ofHours(12));
+        assertThat(managed.decide("t", SIGN_INS, probeFinding(Availability.AVAILABLE, after), after).availability())
+                .isEqualTo(Availability.AVAILABLE);
+        assertThat(probes).containsExactly(after);
+        assertThat(store.probes("t").get("signins").availability()).isEqualTo(Availability.AVAILABLE);
+    }
+
+    @Test
+    void aStaleResultThatIsStillUnavailableStartsANewInterval() {
+        managed.record("t", new ProbeResult("signins", Availability.MISSING_PERMISSION, "needs Directory.Read.All", NOW));
+        Instant after = NOW.plus(Duration.ofDays(1));
+        managed.decide("t", SIGN_INS, probeFinding(Availability.MISSING_PERMISSION, after), after);
+        Instant soon = after.plus(Duration.ofHours(1));
+        assertThat(managed.decide("t", SIGN_INS, probeFinding(Availability.AVAILABLE, soon), soon).availability())
+                .isEqualTo(Availability.MISSING_PERMISSION);
+        assertThat(probes).containsExactly(after);
+        assertThat(managed.nextProbe(store.probes("t").get("signins"))).isEqualTo(after.plus(Duration.ofHours(12)));
+    }
+
+    @Test
+    void availableAndInconclusiveResultsKeepCollectingWithoutProbing() {
+        managed.record("t", new ProbeResult("signins", Availability.UNKNOWN, "503", NOW));
+        assertThat(managed.decide("t", SIGN_INS, probeFinding(Availability.NOT_LICENSED, NOW), NOW.plus(Duration.ofDays(3)))
+                .availability().skipsManaged()).isFalse();
+        managed.record("t", new ProbeResult("signins", Availability.AVAILABLE, "collected", NOW));
+        assertThat(managed.decide("t", SIGN_INS, probeFinding(Availability.NOT_LICENSED, NOW), NOW.plus(Duration.ofDays(3)))
+                .availability()).isEqualTo(Availability.AVAILABLE);
+        assertThat(probes).isEmpty();
+    }
+
+    @Test
+    void retentionFollowsTheSignInsLicence() {
+        assertThat(managed.retention("t")).isEqualTo(Duration.ofDays(30));
+        managed.record("t", new ProbeResult("signins", Availability.NOT_LICENSED, "needs P1", NOW));
+        assertThat(managed.retention("t")).isEqualTo(Duration.ofDays(7));
+    }
+}
