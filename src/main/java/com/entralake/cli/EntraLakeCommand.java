@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
                 "Without a subcommand, runs 'collect' (the nightly job)."},
         subcommands = {CollectCommand.class, TestConnectivityCommand.class, StatusCommand.class,
                 PermissionsCommand.class, EmulatorCommand.class},
-        footer = {"", ExitStatusHelp.TABLE})
+        footer = {"", "The exit statuses below are collect's; test-connectivity --help and status --help",
+                "list their own.", "", ExitStatusHelp.TABLE})
 public class EntraLakeCommand implements Runnable {
 
     @Override
