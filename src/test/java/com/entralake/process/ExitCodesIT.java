@@ -86,6 +86,10 @@ class ExitCodesIT {
         started.put("missing-config", start("missing-config", "collect", "--config=/nonexistent/entra-lake.yml",
                 "--now=" + NOW));
         started.put("bad-tenant-id", collect("bad-tenant-id", badTenantId));
+        started.put("permissions", start("permissions", "permissions", "--data-type", "users"));
+        TestTenant fresh = fixture.tenant("status-fresh", License.PREMIUM, 10, 1);
+        started.put("status-fresh", start("status-fresh", "status", "--config=" + config("status-fresh", List.of(fresh),
+                Map.of()), "--now=" + NOW));
         Map<String, JarProcess.Result> r = ProcessSupport.awaitAll(started);
 
         JarProcess.Result help = r.get("help");
@@ -97,6 +101,17 @@ class ExitCodesIT {
                 .containsPattern("(?m)^\\s*3\\s+authentication error")
                 .containsPattern("(?m)^\\s*4\\s+another run holds the lock")
                 .containsPattern("(?m)^\\s*5\\s+unexpected failure");
+
+        JarProcess.Result permissions = r.get("permissions");
+        assertThat(permissions.exitCode()).as(permissions.all()).isZero();
+        assertThat(permissions.stdout()).contains("User.Read.All").contains("df021288-bdef-4463-88db-98f22de89214")
+                .contains("Application.Read.All").contains("az ad app permission admin-consent");
+
+        JarProcess.Result status = r.get("status-fresh");
+        assertThat(status.exitCode()).as("nothing collected yet is nothing to act on: " + status.all()).isZero();
+        assertThat(status.stdout()).contains("tenant id:           " + fresh.tenantId())
+                .contains("never tested (run test-connectivity)").contains("last run:          never run")
+                .doesNotContain("DATA GAP");
 
         JarProcess.Result unknown = r.get("unknown-option");
         assertThat(unknown.exitCode()).isEqualTo(2);
