@@ -1,6 +1,5 @@
 package com.entralake;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -88,7 +87,7 @@ public class EntraLakeConfiguration {
     CredentialWatch credentialWatch(ConnectivityStore store, EntraLakeProperties properties, SSLContext sslContext) {
         String url = properties.getSecretExpiry().getWebhookUrl();
         Optional<ExpiryWebhook> webhook = url == null || url.isBlank() ? Optional.empty()
-                : Optional.of(new ExpiryWebhook(URI.create(url), sslContext, properties.getHttp().getConnectTimeout()));
+                : Optional.of(new ExpiryWebhook(url, sslContext, properties.getHttp().getConnectTimeout()));
         return new CredentialWatch(store, properties.getSecretExpiry().getWarnWithin(), webhook);
     }
 

@@ -12,6 +12,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 
 import com.entralake.window.RangePlanner;
+import com.entralake.window.TimeWindow;
 
 /**
  * What the job repository knows about a tenant's data type: its watermark (the end of the last range
@@ -70,5 +71,30 @@ public final class RunHistory {
                         Instant.parse(p.getString(JobParameterNames.PLANNED_AT))))
                 .max(Comparator.comparing(RangePlanner.CompletedRange::end)
                         .thenComparing(RangePlanner.CompletedRange::readAt));
+    }
+
+    /**
+     * What has not been collected yet, oldest first: the uncommitted part of each unfinished range (windows
+     * commit newest first, so it runs from the range start to its {@code resumeBefore}), then everything from
+     * the furthest range end to {@code now}. Empty before the first range was ever planned.
+     */
+    public List<TimeWindow> uncollected(String tenantId, String dataset, Instant now) {
+        List<TimeWindow> result = new ArrayList<>();
+        Optional<Instant> reached = watermark(tenantId, dataset);
+        for (JobExecution failed : unfinished(JobParameterNames.EVENTS_JOB, tenantId, dataset)) {
+            Instant start = Instant.parse(failed.getJobParameters().getString(JobParameterNames.RANGE_START));
+            Instant end = Instant.parse(failed.getJobParameters().getString(JobParameterNames.RANGE_END));
+            Instant resumeBefore = failed.getStepExecutions().stream()
+                    .map(step -> step.getExecutionContext())
+                    .filter(ec -> ec.containsKey(StepProgress.RESUME_BEFORE))
+                    .map(ec -> Instant.parse(ec.getString(StepProgress.RESUME_BEFORE)))
+                    .findFirst().orElse(end);
+            if (start.isBefore(resumeBefore)) {
+                result.add(new TimeWindow(start, resumeBefore));
+            }
+            reached = Optional.of(reached.filter(r -> r.isAfter(end)).orElse(end));
+        }
+        reached.filter(r -> r.isBefore(now)).ifPresent(r -> result.add(new TimeWindow(r, now)));
+        return result;
     }
 }

@@ -1,7 +1,5 @@
 package com.entralake.config;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,35 +51,16 @@ final class CredentialConfigurationCheck {
             problems.add(where + of + ": set at most one of client-certificate-password-env or"
                     + " client-certificate-password-file");
         }
-        if (pkcs12) {
-            requireReadableFile(problems, where + ".client-certificate-file" + of, t.getClientCertificateFile());
-        }
-        if (passwordFile) {
-            requireReadableFile(problems, where + ".client-certificate-password-file" + of, t.getClientCertificatePasswordFile());
-        }
         if (pem) {
             if (t.getClientCertificatePemFile() == null || t.getClientPrivateKeyPemFile() == null) {
                 problems.add(where + of + ": a PEM credential needs both client-certificate-pem-file (the certificate)"
                         + " and client-private-key-pem-file (its PKCS#8 private key)");
             }
-            requireReadableFile(problems, where + ".client-certificate-pem-file" + of, t.getClientCertificatePemFile());
-            requireReadableFile(problems, where + ".client-private-key-pem-file" + of, t.getClientPrivateKeyPemFile());
         }
         if ((pkcs12 || pem) && hasText(t.getSecretId())) {
             // secret-id names a client secret; with a certificate it would describe a credential not in use
             problems.add(where + ".secret-id" + of + " names a client secret, but this tenant signs in with a"
                     + " certificate: remove secret-id");
-        }
-    }
-
-    private static void requireReadableFile(List<String> problems, String key, Path file) {
-        if (file == null) {
-            return;
-        }
-        if (!Files.exists(file)) {
-            problems.add(key + " " + file + " does not exist");
-        } else if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            problems.add(key + " " + file + " is not a readable file (check its permissions)");
         }
     }
 

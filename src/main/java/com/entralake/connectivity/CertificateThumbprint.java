@@ -12,11 +12,17 @@ final class CertificateThumbprint {
 
     /** Null when the tenant signs in with a secret, or the certificate cannot be read (sign-in says why). */
     static String of(EntraLakeProperties.Tenant tenant) {
+        return local(tenant).map(AppCredential::customKeyIdentifier).orElse(null);
+    }
+
+    /** The configured certificate as a credential (thumbprint in hex, expiry from the file); empty for a secret. */
+    static java.util.Optional<AppCredential> local(EntraLakeProperties.Tenant tenant) {
         try {
             return TenantCredentials.certificate(tenant).map(CertificateSource::load)
-                    .map(c -> c.sha1Thumbprint()).orElse(null);
+                    .map(c -> new AppCredential(AppCredential.Kind.CERTIFICATE, "configured certificate",
+                            c.certificate().getSubjectX500Principal().getName(), c.notAfter(), c.sha1Thumbprint()));
         } catch (RuntimeException e) {
-            return null;
+            return java.util.Optional.empty();
         }
     }
 }

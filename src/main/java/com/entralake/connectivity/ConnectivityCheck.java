@@ -45,33 +45,45 @@ public final class ConnectivityCheck {
         }
         Set<String> roles = TokenRoles.of(session.tokens().accessToken());
         TenantType tenantType;
-        Optional<AppRegistrationDetails> registration;
+        String graphProblem = null;
         try {
             tenantType = TenantFacts.tenantType(session);
-            registration = TenantFacts.registration(session);
         } catch (GraphException e) {
             if (e.status() == 0) {
                 return notConnected(tenant, tenantId, now, ConnectivityReport.Outcome.GRAPH_UNREACHABLE,
                         "a token was obtained, but Graph at " + session.graphBaseUrl() + " did not answer: " + e.getMessage());
             }
-            // Graph answered, with something unexpected: connected, and the probes will say more
             tenantType = TenantType.UNKNOWN;
+            graphProblem = e.getMessage();
+        }
+        Optional<AppRegistrationDetails> registration;
+        try {
+            registration = TenantFacts.registration(session);
+        } catch (GraphException e) {
             registration = Optional.empty();
         }
-        List<DataType> selected = DataTypeCatalog.all().stream()
-                .filter(t -> DataTypeSelection.of(tenant, t.dataset()) != DataTypeSelection.NO).toList();
+        List<String> selected = DataTypeCatalog.all().stream()
+                .filter(t -> DataTypeSelection.of(tenant, t.dataset()) != DataTypeSelection.NO)
+                .map(DataType::dataset).toList();
         Set<String> needed = new LinkedHashSet<>();
-        selected.forEach(t -> needed.addAll(t.permissions()));
+        DataTypeCatalog.all().stream().filter(t -> selected.contains(t.dataset())).forEach(t -> needed.addAll(t.permissions()));
         needed.add(APPLICATION_READ_ALL);
         List<PermissionStatus> permissions = PermissionDiagnosis.diagnose(List.copyOf(needed), roles, registration);
         final TenantType type = tenantType;
         DataTypeProbe probe = new DataTypeProbe(session.graph(), session.graphBaseUrl(), roles, () -> type);
         List<ProbeResult> probes = new ArrayList<>();
-        for (DataType dataType : selected) {
+        for (DataType dataType : DataTypeCatalog.all()) {
+            // 'no' data types are probed too: the report says what they would give if selected
             probes.add(probe.probe(dataType, now));
         }
+        boolean answered = graphProblem == null || probes.stream().anyMatch(p -> p.availability() != Availability.UNKNOWN);
+        if (!answered) {
+            return notConnected(tenant, tenantId, now, ConnectivityReport.Outcome.GRAPH_UNREACHABLE,
+                    "a token was obtained, but Graph at " + session.graphBaseUrl() + " kept failing: " + graphProblem);
+        }
         Optional<CredentialReview> credentials = registration.map(r -> CredentialReview.of(r.credentials(),
-                tenant.getSecretId(), CertificateThumbprint.of(tenant), now, warnWithin));
+                        tenant.getSecretId(), CertificateThumbprint.of(tenant), now, warnWithin))
+                .or(() -> CertificateThumbprint.local(tenant).map(c -> CredentialReview.ofLocalCertificate(c, now, warnWithin)));
         String note = registration.isPresent() ? ""
                 : "the app registration could not be read (grant " + APPLICATION_READ_ALL
                         + "): missing permissions cannot be explained and secret expiry is not checked";
@@ -79,12 +91,12 @@ public final class ConnectivityCheck {
         return new ConnectivityReport(tenant.getName(), tenantId, tenant.getClientId(), tenant.getSecretId(), now,
                 b2c ? ConnectivityReport.Outcome.UNSUPPORTED_TENANT : ConnectivityReport.Outcome.CONNECTED,
                 b2c ? "this is an Azure AD B2C tenant; Entra Lake supports Entra ID (workforce) tenants only" : "",
-                tenantType, permissions, note, probes, credentials);
+                tenantType, permissions, note, selected, probes, credentials);
     }
 
     private static ConnectivityReport notConnected(EntraLakeProperties.Tenant tenant, String tenantId, Instant now,
             ConnectivityReport.Outcome outcome, String problem) {
         return new ConnectivityReport(tenant.getName(), tenantId, tenant.getClientId(), tenant.getSecretId(), now,
-                outcome, problem, TenantType.UNKNOWN, List.of(), "", List.of(), Optional.empty());
+                outcome, problem, TenantType.UNKNOWN, List.of(), "", List.of(), List.of(), Optional.empty());
     }
 }

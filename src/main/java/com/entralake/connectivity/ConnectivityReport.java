@@ -8,7 +8,8 @@ import java.util.Optional;
  * The result of testing one tenant: whether Entra Lake can connect, which permissions it has and why
  * others are missing, what each data type's probe found, and what the app's credentials say.
  *
- * @param problem  what to fix when not connected (empty when connected)
+ * @param problem           what to fix when not connected (empty when connected)
+ * @param selectedDatasets  the data types selected yes or managed; {@code probes} covers every data type
  */
 public record ConnectivityReport(
         String tenantName,
@@ -21,6 +22,7 @@ public record ConnectivityReport(
         TenantType tenantType,
         List<PermissionStatus> permissions,
         String registrationNote,
+        List<String> selectedDatasets,
         List<ProbeResult> probes,
         Optional<CredentialReview> credentials) {
 
@@ -37,6 +39,7 @@ public record ConnectivityReport(
 
     public ConnectivityReport {
         permissions = List.copyOf(permissions);
+        selectedDatasets = List.copyOf(selectedDatasets);
         probes = List.copyOf(probes);
     }
 
@@ -48,8 +51,9 @@ public record ConnectivityReport(
     public String verdict() {
         return switch (outcome) {
             case CONNECTED -> {
-                long available = probes.stream().filter(p -> p.availability() == Availability.AVAILABLE).count();
-                yield "Connected (" + available + " of " + probes.size() + " selected data types available)";
+                long available = probes.stream().filter(p -> selectedDatasets.contains(p.dataset()))
+                        .filter(p -> p.availability() == Availability.AVAILABLE).count();
+                yield "Connected (" + available + " of " + selectedDatasets.size() + " selected data types available)";
             }
             case SIGN_IN_FAILED -> "Not connected: " + problem;
             case GRAPH_UNREACHABLE -> "Not connected: " + problem;

@@ -43,7 +43,6 @@ public final class ConnectivityReportPrinter {
             DataTypeSelection selection = selections.getOrDefault(type.dataset(), DataTypeSelection.MANAGED);
             ProbeResult probe = r.probes().stream().filter(p -> p.dataset().equals(type.dataset())).findFirst().orElse(null);
             if (probe == null) {
-                out.printf("    %-18s %-20s %s%n", type.dataset(), "-", "not collected (selected no)");
                 continue;
             }
             out.printf("    %-18s %-20s %s%n", type.dataset(), probe.availability().words(),

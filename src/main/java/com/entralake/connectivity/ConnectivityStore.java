@@ -13,6 +13,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import com.entralake.window.DataGap;
+
 /**
  * Keeps the last connectivity result, each data type's last probe and the credential expiry in the job
  * repository database, beside Spring Batch's tables: {@code status} reads them without credentials, and
@@ -31,7 +33,10 @@ public final class ConnectivityStore {
                     + " PRIMARY KEY (TENANT_ID, DATASET))",
             "CREATE TABLE ENTRALAKE_CREDENTIAL_CHECK (TENANT_ID VARCHAR(64) NOT NULL PRIMARY KEY,"
                     + " CHECKED_AT VARCHAR(40) NOT NULL, KEY_ID VARCHAR(64), EXPIRES_AT VARCHAR(40),"
-                    + " WARNINGS VARCHAR(4000))");
+                    + " WARNINGS VARCHAR(4000))",
+            "CREATE TABLE ENTRALAKE_DATA_GAP (TENANT_ID VARCHAR(64) NOT NULL, DATASET VARCHAR(100) NOT NULL,"
+                    + " GAP_FROM VARCHAR(40) NOT NULL, GAP_TO VARCHAR(40) NOT NULL, DETECTED_AT VARCHAR(40) NOT NULL,"
+                    + " PRIMARY KEY (TENANT_ID, DATASET, GAP_FROM))");
 
     /** The stored result of the last connectivity test of a tenant. */
     public record TenantCheck(String tenantId, String tenantName, String clientId, String secretId, Instant checkedAt,
@@ -65,7 +70,7 @@ public final class ConnectivityStore {
     }
 
     public void save(ConnectivityReport report) {
-        upsert("ENTRALAKE_TENANT_CHECK", report.tenantId(), null,
+        upsert("ENTRALAKE_TENANT_CHECK", new String[] {report.tenantId()},
                 "INSERT INTO ENTRALAKE_TENANT_CHECK (TENANT_ID, TENANT_NAME, CLIENT_ID, SECRET_ID, CHECKED_AT, OUTCOME,"
                         + " VERDICT, TENANT_TYPE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 report.tenantId(), report.tenantName(), report.clientId(), report.secretId(),
@@ -78,7 +83,7 @@ public final class ConnectivityStore {
     }
 
     public void saveProbe(String tenantId, ProbeResult probe) {
-        upsert("ENTRALAKE_DATA_TYPE_PROBE", tenantId, probe.dataset(),
+        upsert("ENTRALAKE_DATA_TYPE_PROBE", new String[] {tenantId, probe.dataset()},
                 "INSERT INTO ENTRALAKE_DATA_TYPE_PROBE (TENANT_ID, DATASET, AVAILABILITY, DETAIL, PROBED_AT)"
                         + " VALUES (?, ?, ?, ?, ?)",
                 tenantId, probe.dataset(), probe.availability().name(), clip(probe.detail(), 2000),
@@ -86,12 +91,32 @@ public final class ConnectivityStore {
     }
 
     public void saveCredentials(String tenantId, Instant checkedAt, CredentialReview review) {
-        upsert("ENTRALAKE_CREDENTIAL_CHECK", tenantId, null,
+        upsert("ENTRALAKE_CREDENTIAL_CHECK", new String[] {tenantId},
                 "INSERT INTO ENTRALAKE_CREDENTIAL_CHECK (TENANT_ID, CHECKED_AT, KEY_ID, EXPIRES_AT, WARNINGS)"
                         + " VALUES (?, ?, ?, ?, ?)",
                 tenantId, checkedAt.toString(), review.inUse().map(AppCredential::keyId).orElse(null),
                 review.inUse().map(AppCredential::endDateTime).map(Instant::toString).orElse(null),
                 clip(String.join("\n", review.warnings()), 4000));
+    }
+
+    /** A gap found by a run; the same gap found again keeps one row, with its latest end. */
+    public void saveGap(String tenantId, String dataset, DataGap gap, Instant detectedAt) {
+        upsert("ENTRALAKE_DATA_GAP", new String[] {tenantId, dataset, gap.from().toString()},
+                "INSERT INTO ENTRALAKE_DATA_GAP (TENANT_ID, DATASET, GAP_FROM, GAP_TO, DETECTED_AT) VALUES (?, ?, ?, ?, ?)",
+                tenantId, dataset, gap.from().toString(), gap.to().toString(), detectedAt.toString());
+    }
+
+    /** The gaps runs found for a dataset, oldest first, with when each was found. */
+    public List<RecordedGap> gaps(String tenantId, String dataset) {
+        List<RecordedGap> result = new java.util.ArrayList<>();
+        query("SELECT GAP_FROM, GAP_TO, DETECTED_AT FROM ENTRALAKE_DATA_GAP WHERE TENANT_ID = ? AND DATASET = ?"
+                + " ORDER BY GAP_FROM", new String[] {tenantId, dataset}, rs -> result.add(new RecordedGap(
+                        Instant.parse(rs.getString(1)), Instant.parse(rs.getString(2)), Instant.parse(rs.getString(3)))));
+        return result;
+    }
+
+    /** A gap a run found: records in [from, to) were never collected and Graph no longer had them. */
+    public record RecordedGap(Instant from, Instant to, Instant detectedAt) {
     }
 
     public Map<String, ProbeResult> probes(String tenantId) {
@@ -126,8 +151,14 @@ public final class ConnectivityStore {
     }
 
     private void query(String sql, String tenantId, RowHandler handler) {
+        query(sql, new String[] {tenantId}, handler);
+    }
+
+    private void query(String sql, String[] parameters, RowHandler handler) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, tenantId);
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setString(i + 1, parameters[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     handler.row(rs);
@@ -139,16 +170,35 @@ public final class ConnectivityStore {
         }
     }
 
-    /** Replace-by-key in one transaction: delete then insert is the upsert H2 and PostgreSQL share. */
-    private void upsert(String table, String tenantId, String dataset, String insert, String... values) {
-        String delete = "DELETE FROM " + table + " WHERE TENANT_ID = ?" + (dataset == null ? "" : " AND DATASET = ?");
+    /**
+     * Replace-by-key in one transaction: delete then insert is the upsert H2 and PostgreSQL share. Two
+     * processes replacing the same row at once (test-connectivity during collect) can both find nothing to
+     * delete; the second insert then violates the key (SQLState 23505 on both databases) and is retried,
+     * now deleting the first one's row: the last writer wins, as with a real upsert.
+     */
+    private void upsert(String table, String[] key, String insert, String... values) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                upsertOnce(table, key, insert, values);
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 3 || !(e.getCause() instanceof SQLException sql) || !"23505".equals(sql.getSQLState())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** {@code key}: the values of the table's primary key columns, in the order TENANT_ID, DATASET, GAP_FROM. */
+    private void upsertOnce(String table, String[] key, String insert, String... values) {
+        String delete = "DELETE FROM " + table + " WHERE " + String.join(" AND ",
+                List.of("TENANT_ID = ?", "DATASET = ?", "GAP_FROM = ?").subList(0, key.length));
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try (PreparedStatement del = c.prepareStatement(delete); PreparedStatement ins = c.prepareStatement(insert)) {
-                del.setString(1, tenantId);
-                if (dataset != null) {
-                    del.setString(2, dataset);
+                for (int i = 0; i < key.length; i++) {
+                    del.setString(i + 1, key[i]);
                 }
                 del.executeUpdate();
                 for (int i = 0; i < values.length; i++) {

@@ -35,7 +35,10 @@ public record CredentialReview(Optional<AppCredential> inUse, Optional<Long> day
             if (secretId != null && !secretId.isBlank()) {
                 warnings.add("the configured Secret ID " + secretId + " is not a secret of this app: check secret-id"
                         + " (it is the 'Secret ID' column beside the secret in Entra), or the secret was deleted");
-            } else if (thumbprint == null) {
+            } else if (thumbprint != null) {
+                warnings.add("the configured certificate (thumbprint " + thumbprint + ") is not among the app's"
+                        + " certificates: upload its public part under Certificates & secrets");
+            } else {
                 warnings.add("secret-id is not configured, so the expiry of the secret in use cannot be checked");
             }
         }
@@ -66,6 +69,14 @@ public record CredentialReview(Optional<AppCredential> inUse, Optional<Long> day
             }
         }
         return new CredentialReview(inUse, daysLeft, warnings, expiring);
+    }
+
+    /**
+     * Without the app registration (no Application.Read.All), a certificate's expiry is still known from the
+     * certificate file itself.
+     */
+    public static CredentialReview ofLocalCertificate(AppCredential certificate, Instant now, Duration warnWithin) {
+        return of(java.util.List.of(certificate), null, certificate.customKeyIdentifier(), now, warnWithin);
     }
 
     private static boolean matches(AppCredential c, String secretId, String thumbprint) {

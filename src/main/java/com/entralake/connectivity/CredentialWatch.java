@@ -31,14 +31,20 @@ public final class CredentialWatch {
     }
 
     public Optional<CredentialReview> check(TenantSession session, Set<String> roles, Instant now) {
-        if (!roles.contains(ConnectivityCheck.APPLICATION_READ_ALL)) {
-            log.debug("{}: no {}; secret expiry not checked", session.name(), ConnectivityCheck.APPLICATION_READ_ALL);
-            return Optional.empty();
-        }
         try {
-            Optional<CredentialReview> review = TenantFacts.registration(session)
-                    .map(r -> CredentialReview.of(r.credentials(), session.config().getSecretId(),
-                            CertificateThumbprint.of(session.config()), now, warnWithin));
+            Optional<CredentialReview> review = Optional.empty();
+            // Get application accepts Application.Read.All or the broader Directory.Read.All
+            if (roles.contains(ConnectivityCheck.APPLICATION_READ_ALL) || roles.contains("Directory.Read.All")) {
+                review = TenantFacts.registration(session).map(r -> CredentialReview.of(r.credentials(),
+                        session.config().getSecretId(), CertificateThumbprint.of(session.config()), now, warnWithin));
+            }
+            if (review.isEmpty()) {
+                review = CertificateThumbprint.local(session.config())
+                        .map(c -> CredentialReview.ofLocalCertificate(c, now, warnWithin));
+            }
+            if (review.isEmpty()) {
+                log.debug("{}: the app registration cannot be read; secret expiry not checked", session.name());
+            }
             review.ifPresent(r -> report(session, r, now));
             return review;
         } catch (RuntimeException e) {

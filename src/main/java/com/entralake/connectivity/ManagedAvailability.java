@@ -34,7 +34,14 @@ public final class ManagedAvailability {
      * pays no extra request. Definitely unavailable: skip while that result is fresh, probe again after.
      */
     public ProbeResult decide(String tenantId, DataType type, Function<DataType, ProbeResult> probe, Instant now) {
-        ProbeResult stored = store.probes(tenantId).get(type.dataset());
+        ProbeResult stored;
+        try {
+            stored = store.probes(tenantId).get(type.dataset());
+        } catch (RuntimeException e) {
+            // without its memory managed mode still knows one thing: collecting is the probe
+            log.warn("{}: the stored availability cannot be read ({}); collecting", type.dataset(), e.getMessage());
+            return new ProbeResult(type.dataset(), Availability.UNKNOWN, "stored result unreadable", now);
+        }
         if (stored == null) {
             return new ProbeResult(type.dataset(), Availability.UNKNOWN, "not probed yet: this run's collection tells", now);
         }
@@ -46,7 +53,7 @@ public final class ManagedAvailability {
             log.info("{}: availability changed from '{}' to '{}' since {}", type.dataset(),
                     stored.availability().words(), fresh.availability().words(), stored.probedAt());
         }
-        store.saveProbe(tenantId, fresh);
+        record(tenantId, fresh);
         return fresh;
     }
 
@@ -57,10 +64,38 @@ public final class ManagedAvailability {
 
     /** Graph's retention for this tenant, from what the probes know of its licence. */
     public Duration retention(String tenantId) {
-        return Retention.of(store.probes(tenantId));
+        try {
+            return Retention.of(store.probes(tenantId));
+        } catch (RuntimeException e) {
+            return Retention.PREMIUM;
+        }
     }
 
+    /** Keeps the latest evidence; a database hiccup here costs a re-probe later, never the run. */
     public void record(String tenantId, ProbeResult result) {
-        store.saveProbe(tenantId, result);
+        try {
+            store.saveProbe(tenantId, result);
+        } catch (RuntimeException e) {
+            log.warn("{}: the availability found ({}) could not be stored: {}", result.dataset(),
+                    result.availability().words(), e.getMessage());
+        }
+    }
+
+    /** Remembers a gap for {@code status}; like every write here, a database hiccup never fails the run. */
+    public void recordGap(String tenantId, String dataset, com.entralake.window.DataGap gap, Instant detectedAt) {
+        try {
+            store.saveGap(tenantId, dataset, gap, detectedAt);
+        } catch (RuntimeException e) {
+            log.warn("{}: the data gap could not be stored: {}", dataset, e.getMessage());
+        }
+    }
+
+    /** Whether the last connectivity test found an Azure AD B2C tenant, which is never collected. */
+    public boolean knownB2c(String tenantId) {
+        try {
+            return store.lastCheck(tenantId).map(c -> c.tenantType() == TenantType.B2C).orElse(false);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 }

@@ -27,11 +27,15 @@ public final class ExpiryWebhook {
     private static final Logger log = LoggerFactory.getLogger(ExpiryWebhook.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final URI url;
+    private final String url;
     private final HttpClient http;
 
-    /** {@code sslContext} is the one Graph calls use, so an https webhook is verified the same way. */
-    public ExpiryWebhook(URI url, SSLContext sslContext, Duration timeout) {
+    /**
+     * {@code sslContext} is the one Graph calls use, so an https webhook is verified the same way. The URL is
+     * parsed only when sending (after the configuration was validated), so a malformed one never reaches an
+     * exception message: webhook URLs carry tokens.
+     */
+    public ExpiryWebhook(String url, SSLContext sslContext, Duration timeout) {
         this.url = url;
         this.http = HttpClient.newBuilder().sslContext(sslContext).connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -57,7 +61,14 @@ public final class ExpiryWebhook {
         review.daysLeft().ifPresent(days -> body.put("daysLeft", days));
         body.put("expiring", review.expiring());
         review.warnings().forEach(body.withArray("warnings")::add);
-        HttpRequest request = HttpRequest.newBuilder(url)
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            log.warn("the secret-expiry webhook URL is not a URL; nothing sent");
+            return;
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
@@ -65,12 +76,12 @@ public final class ExpiryWebhook {
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 != 2) {
-                log.warn("the secret-expiry webhook {} answered HTTP {}", hostOf(url), response.statusCode());
+                log.warn("the secret-expiry webhook {} answered HTTP {}", hostOf(uri), response.statusCode());
             } else {
-                log.info("{}: secret-expiry notice sent to {}", tenantName, hostOf(url));
+                log.info("{}: secret-expiry notice sent to {}", tenantName, hostOf(uri));
             }
         } catch (IOException e) {
-            log.warn("the secret-expiry webhook {} could not be reached: {}", hostOf(url), e.getMessage());
+            log.warn("the secret-expiry webhook {} could not be reached: {}", hostOf(uri), e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -96,6 +96,12 @@ public final class TenantCollector {
                 return new TenantOutcome(tenant.getName(), tenantId, TenantOutcome.Status.AUTHENTICATION_FAILED,
                         e.getMessage(), List.of());
             }
+            if (availability.knownB2c(tenantId)) {
+                String message = "an Azure AD B2C tenant (found by test-connectivity): Entra Lake does not support"
+                        + " B2C tenants; remove it from the configuration";
+                log.error("{} ({}): {}", tenant.getName(), tenantId, message);
+                return new TenantOutcome(tenant.getName(), tenantId, TenantOutcome.Status.FAILED, message, List.of());
+            }
             sessions.register(session);
             try {
                 Set<String> roles = TokenRoles.of(session.tokens().accessToken());
@@ -190,6 +196,7 @@ public final class TenantCollector {
                     log.error("{} [{}]: {}", type.dataset(), session.name(), windowChange.get());
                     return tally.outcome(type.dataset(), DataTypeOutcome.Status.FAILED, windowChange.get(), started);
                 }
+                reportGaps(session, type, tally);
                 for (JobExecution failed : history.unfinished(jobName, tenantId, type.dataset())) {
                     log.info("{} [{}]: resuming range {} .. {} from an earlier run", type.dataset(), session.name(),
                             failed.getJobParameters().getString(JobParameterNames.RANGE_START),
@@ -203,12 +210,6 @@ public final class TenantCollector {
                 Instant now = context.clock().now();
                 var settings = context.settings();
                 Optional<RangePlanner.CompletedRange> last = history.lastCompletedRange(tenantId, type.dataset());
-                Optional<DataGap> gap = DataGap.of(last.map(RangePlanner.CompletedRange::end), now,
-                        availability.retention(tenantId));
-                gap.ifPresent(g -> {
-                    log.warn("{} [{}]: DATA GAP: {}", type.dataset(), session.name(), g.describe());
-                    tally.note = "data gap: " + g.describe();
-                });
                 Optional<TimeWindow> range = new RangePlanner(settings.getWindow(), settings.getBackfill(),
                         settings.getLag(), settings.getLookback()).plan(last, now);
                 if (range.isPresent()) {
@@ -247,6 +248,20 @@ public final class TenantCollector {
     }
 
     /**
+     * Before anything is read: what is still uncollected but older than Graph keeps is lost. Said now, and
+     * kept in the database, because once this run moves the watermark past it nothing else remembers it.
+     */
+    private void reportGaps(TenantSession session, DataType type, Tally tally) {
+        Instant now = context.clock().now();
+        for (DataGap gap : DataGap.within(history.uncollected(session.tenantId(), type.dataset(), now), now,
+                availability.retention(session.tenantId()))) {
+            log.warn("{} [{}]: DATA GAP: {}", type.dataset(), session.name(), gap.describe());
+            tally.note = (tally.note.isEmpty() ? "" : tally.note + "; ") + "data gap: " + gap.describe();
+            availability.recordGap(session.tenantId(), type.dataset(), gap, now);
+        }
+    }
+
+    /**
      * Window files are named by their window; a different window length would write new files beside the
      * old ones for the same hours, and readers would see those records twice. So a change is refused.
      */
@@ -272,13 +287,18 @@ public final class TenantCollector {
     }
 
     private DataTypeOutcome failure(TenantSession session, DataType type, DataTypeSelection selection,
-            DataTypeProbe probe, JobExecution execution, Tally tally, long started) {
+            DataTypeProbe probe, JobExecution execution, Tally tally, long started)
+            throws org.springframework.batch.core.launch.JobExecutionAlreadyRunningException {
         Throwable cause = rootFailure(execution);
         if (cause instanceof GraphException g
                 && (g.kind() == GraphException.Kind.LICENCE || g.kind() == GraphException.Kind.PERMISSION)) {
             ProbeResult found = probe.classify(type, g, context.clock().now());
             availability.record(session.tenantId(), found);
             boolean managed = selection == DataTypeSelection.MANAGED;
+            if (managed && found.availability().skipsManaged()) {
+                // not a failure to resume: once available, the data type starts afresh with its backfill
+                jobOperator.abandon(execution);
+            }
             String message = found.availability().words() + ": " + found.detail()
                     + (managed ? " — skipped (managed); it is collected once available"
                             : " — selected 'yes', so this run is partial");

@@ -1,19 +1,23 @@
 package com.entralake.status;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import com.entralake.config.DataTypeSelection;
+import com.entralake.connectivity.ConnectivityStore;
 import com.entralake.connectivity.ProbeResult;
 import com.entralake.window.DataGap;
-import com.entralake.window.TimeWindow;
 
 /**
  * What the job repository knows of one data type of one tenant.
  *
- * @param lastRun      status and time of the latest execution, e.g. "COMPLETED at 2026-11-27T02:01:10Z"
- * @param nextWindow   the range the next collect would read (events), empty when nothing is due
- * @param lastRunRecords records written by the latest execution; {@code totalRecords} by all of them
+ * @param lastRun        status and run of the latest execution, e.g. "COMPLETED in the run of 2026-11-27T02:00:00Z"
+ * @param lastRunOk      the latest execution completed, or was set aside on purpose (abandoned)
+ * @param resumeFirst    unfinished ranges the next run resumes before anything new
+ * @param nextWindow     the new range the next run would plan (events), empty when nothing is due
+ * @param gaps           what is uncollected and already older than Graph keeps: lost unless collected elsewhere
+ * @param recordedGaps   gaps earlier runs found (they stay lost after the watermark moves on)
  */
 public record DataTypeStatus(
         String dataset,
@@ -21,11 +25,16 @@ public record DataTypeStatus(
         Optional<ProbeResult> probe,
         Optional<Instant> watermark,
         Optional<String> lastRun,
-        boolean lastRunSucceeded,
+        boolean lastRunOk,
         long lastRunRecords,
         long lastRunFiles,
-        long totalRecords,
-        long totalFiles,
-        Optional<TimeWindow> nextWindow,
-        Optional<DataGap> gap) {
+        List<String> resumeFirst,
+        Optional<com.entralake.window.TimeWindow> nextWindow,
+        List<DataGap> gaps,
+        List<ConnectivityStore.RecordedGap> recordedGaps) {
+
+    /** Managed and last found definitely unavailable: the next run skips it. */
+    public boolean skippedWhileUnavailable() {
+        return selection == DataTypeSelection.MANAGED && probe.map(p -> p.availability().skipsManaged()).orElse(false);
+    }
 }

@@ -20,32 +20,53 @@ public final class StatusPrinter {
         out.printf("  last connectivity:   %s%n", t.lastCheck()
                 .map(c -> c.checkedAt() + " — " + c.verdict())
                 .orElse("never tested (run test-connectivity)"));
-        out.printf("  client secret:       %s%n", t.credentials()
+        out.printf("  client secret:       %s%n", credential(t, now));
+        t.credentialInUse().filter(c -> c.warnings() != null && !c.warnings().isBlank())
+                .ifPresent(c -> c.warnings().lines().forEach(w -> out.println("    warning: " + w)));
+        out.printf("  retention assumed:   %d days (%s)%n", t.retention().toDays(),
+                t.retention().toDays() < 30 ? "Entra ID Free: sign-ins not licensed" : "Entra ID P1/P2 or unknown");
+        for (DataTypeStatus d : t.dataTypes()) {
+            print(out, d);
+        }
+        out.println();
+    }
+
+    private static String credential(TenantStatus t, Instant now) {
+        if (t.credentials().isPresent() && t.credentialInUse().isEmpty()) {
+            return "expiry unknown: secret-id changed since the last check (" + t.credentials().get().checkedAt()
+                    + "); the next collect or test-connectivity checks the new one";
+        }
+        return t.credentialInUse()
                 .map(c -> c.expiresAt() == null ? "expiry unknown (checked " + c.checkedAt() + ")"
                         : c.expiresAt().isAfter(now) ? "expires " + c.expiresAt() + " ("
                                 + String.format("%,d", Math.floorDiv(Duration.between(now, c.expiresAt()).toSeconds(), 86_400L))
                                 + " days left; checked " + c.checkedAt() + ")"
                         : "EXPIRED on " + c.expiresAt() + " (checked " + c.checkedAt() + "): collect cannot sign in")
-                .orElse("expiry unknown (never checked: needs Application.Read.All and a collect or test-connectivity run)"));
-        t.credentials().filter(c -> c.warnings() != null && !c.warnings().isBlank())
-                .ifPresent(c -> c.warnings().lines().forEach(w -> out.println("    warning: " + w)));
-        out.printf("  retention assumed:   %d days (%s)%n", t.retention().toDays(),
-                t.retention().toDays() < 30 ? "Entra ID Free: sign-ins not licensed" : "Entra ID P1/P2 or unknown");
-        for (DataTypeStatus d : t.dataTypes()) {
-            out.printf("  %s%n", d.dataset());
-            out.printf("    selection:         %s%s%n", d.selection().name().toLowerCase(java.util.Locale.ROOT),
-                    d.probe().map(p -> " — " + p.availability().words() + " (" + p.detail() + ", " + p.probedAt() + ")")
-                            .orElse(d.selection() == DataTypeSelection.NO ? "" : " — not probed yet"));
-            if (d.selection() == DataTypeSelection.NO && d.lastRun().isEmpty()) {
-                continue;
-            }
-            d.watermark().ifPresent(w -> out.printf("    watermark:         %s%n", w));
-            out.printf("    last run:          %s%n", d.lastRun().orElse("never run"));
-            out.printf("    written:           last run %,d records in %,d file(s); all runs %,d records in %,d file(s)%n",
-                    d.lastRunRecords(), d.lastRunFiles(), d.totalRecords(), d.totalFiles());
-            d.nextWindow().ifPresent(w -> out.printf("    next window:       %s .. %s%n", w.start(), w.end()));
-            d.gap().ifPresent(g -> out.printf("    DATA GAP:          %s%n", g.describe()));
+                .orElse("expiry unknown (never checked: needs Application.Read.All and a collect or test-connectivity run)");
+    }
+
+    private static void print(PrintStream out, DataTypeStatus d) {
+        out.printf("  %s%n", d.dataset());
+        out.printf("    selection:         %s%s%n", d.selection().name().toLowerCase(java.util.Locale.ROOT),
+                d.probe().map(p -> " — " + p.availability().words() + " (" + p.detail() + ", " + p.probedAt() + ")")
+                        .orElse(d.selection() == DataTypeSelection.NO ? "" : " — not probed yet"));
+        if (d.selection() == DataTypeSelection.NO && d.lastRun().isEmpty()) {
+            return;
         }
-        out.println();
+        d.watermark().ifPresent(w -> out.printf("    watermark:         %s%n", w));
+        out.printf("    last run:          %s%n", d.lastRun().orElse("never run"));
+        if (d.lastRun().isPresent()) {
+            out.printf("    written:           %,d records in %,d file(s) by the last run%n", d.lastRunRecords(),
+                    d.lastRunFiles());
+        }
+        d.resumeFirst().forEach(r -> out.printf("    resumes first:     %s (unfinished)%n", r));
+        if (d.skippedWhileUnavailable()) {
+            out.printf("    next window:       none while unavailable (managed)%n");
+        } else {
+            d.nextWindow().ifPresent(w -> out.printf("    next window:       %s .. %s%n", w.start(), w.end()));
+        }
+        d.gaps().forEach(g -> out.printf("    DATA GAP:          %s%n", g.describe()));
+        d.recordedGaps().forEach(g -> out.printf("    lost earlier:      %s .. %s (found by the run of %s)%n",
+                g.from(), g.to(), g.detectedAt()));
     }
 }

@@ -23,6 +23,7 @@ import com.entralake.connectivity.ProbeResult;
 import com.entralake.connectivity.Retention;
 import com.entralake.window.DataGap;
 import com.entralake.window.RangePlanner;
+import com.entralake.window.TimeWindow;
 
 /**
  * Builds {@code status} from the job repository alone — Spring Batch's tables and the connectivity
@@ -56,28 +57,35 @@ public final class StatusReader {
     private DataTypeStatus read(String tenantId, DataType type, DataTypeSelection selection,
             Optional<ProbeResult> probe, Duration retention, Instant now) {
         String job = type.isEvents() ? JobParameterNames.EVENTS_JOB : JobParameterNames.SNAPSHOT_JOB;
-        List<JobExecution> executions = history.latestExecutions(job, tenantId, type.dataset());
-        long totalRecords = 0;
-        long totalFiles = 0;
-        for (JobExecution e : executions) {
-            totalRecords += sum(e, StepProgress.RECORDS_WRITTEN);
-            totalFiles += sum(e, StepProgress.FILES_COMMITTED);
-        }
-        Optional<JobExecution> last = executions.stream()
+        Optional<JobExecution> last = history.latestExecutions(job, tenantId, type.dataset()).stream()
                 .max(java.util.Comparator.comparing(e -> e.getCreateTime()));
-        Optional<Instant> watermark = type.isEvents() ? history.watermark(tenantId, type.dataset()) : Optional.empty();
-        Optional<RangePlanner.CompletedRange> completed = type.isEvents()
-                ? history.lastCompletedRange(tenantId, type.dataset()) : Optional.empty();
-        var next = type.isEvents() && selection != DataTypeSelection.NO
-                ? new RangePlanner(settings.getWindow(), settings.getBackfill(), settings.getLag(), settings.getLookback())
-                        .plan(completed, now)
-                : Optional.<com.entralake.window.TimeWindow>empty();
-        Optional<DataGap> gap = type.isEvents() ? DataGap.of(watermark, now, retention) : Optional.empty();
-        return new DataTypeStatus(type.dataset(), selection, probe, watermark, last.map(StatusReader::describe),
-                last.map(e -> e.getStatus() == BatchStatus.COMPLETED).orElse(true),
+        if (!type.isEvents()) {
+            return new DataTypeStatus(type.dataset(), selection, probe, Optional.empty(),
+                    last.map(StatusReader::describe), last.map(StatusReader::ok).orElse(true),
+                    last.map(e -> sum(e, StepProgress.RECORDS_WRITTEN)).orElse(0L),
+                    last.map(e -> sum(e, StepProgress.FILES_COMMITTED)).orElse(0L),
+                    List.of(), Optional.empty(), List.of(), List.of());
+        }
+        List<JobExecution> unfinished = history.unfinished(job, tenantId, type.dataset());
+        List<String> resumeFirst = unfinished.stream()
+                .map(e -> e.getJobParameters().getString(JobParameterNames.RANGE_START) + " .. "
+                        + e.getJobParameters().getString(JobParameterNames.RANGE_END))
+                .toList();
+        // a new range is planned only once every unfinished one completed
+        var next = selection == DataTypeSelection.NO || !unfinished.isEmpty() ? Optional.<TimeWindow>empty()
+                : new RangePlanner(settings.getWindow(), settings.getBackfill(), settings.getLag(), settings.getLookback())
+                        .plan(history.lastCompletedRange(tenantId, type.dataset()), now);
+        List<DataGap> gaps = DataGap.within(history.uncollected(tenantId, type.dataset(), now), now, retention);
+        return new DataTypeStatus(type.dataset(), selection, probe, history.watermark(tenantId, type.dataset()),
+                last.map(StatusReader::describe), last.map(StatusReader::ok).orElse(true),
                 last.map(e -> sum(e, StepProgress.RECORDS_WRITTEN)).orElse(0L),
                 last.map(e -> sum(e, StepProgress.FILES_COMMITTED)).orElse(0L),
-                totalRecords, totalFiles, next, gap);
+                resumeFirst, next, gaps, store.gaps(tenantId, type.dataset()));
+    }
+
+    /** Completed, or abandoned on purpose (a managed type found unavailable, an interrupted snapshot). */
+    private static boolean ok(JobExecution e) {
+        return e.getStatus() == BatchStatus.COMPLETED || e.getStatus() == BatchStatus.ABANDONED;
     }
 
     private static String describe(JobExecution e) {

@@ -17,10 +17,22 @@ public record TenantStatus(
         Duration retention,
         List<DataTypeStatus> dataTypes) {
 
-    /** Something an operator should act on: a data gap, a failed last run, a secret expiring soon. */
+    /**
+     * Something an operator should act on: a data gap, a last run that failed (not a managed data type set
+     * aside while unavailable), a secret expiring soon.
+     */
     public boolean needsAttention(Duration warnWithin, java.time.Instant now) {
-        boolean expiring = credentials.map(c -> c.expiresAt() != null && !c.expiresAt().isAfter(now.plus(warnWithin)))
-                .orElse(false);
-        return expiring || dataTypes.stream().anyMatch(d -> d.gap().isPresent() || !d.lastRunSucceeded());
+        boolean expiring = credentialInUse()
+                .map(c -> c.expiresAt() != null && !c.expiresAt().isAfter(now.plus(warnWithin))).orElse(false);
+        return expiring || dataTypes.stream().anyMatch(d -> !d.gaps().isEmpty()
+                || (!d.lastRunOk() && !d.skippedWhileUnavailable()));
+    }
+
+    /**
+     * The stored credential check, if it is about the credential configured now: after a rotation (a new
+     * secret-id) the old row describes a secret no longer used, until the next check replaces it.
+     */
+    public Optional<ConnectivityStore.CredentialCheck> credentialInUse() {
+        return credentials.filter(c -> secretId == null || secretId.isBlank() || secretId.equalsIgnoreCase(c.keyId()));
     }
 }

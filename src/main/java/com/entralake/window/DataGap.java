@@ -21,6 +21,15 @@ public record DataGap(Instant from, Instant to, Duration retention) {
         return watermark.filter(w -> w.isBefore(oldestKept)).map(w -> new DataGap(w, oldestKept, retention));
     }
 
+    /** The parts of what was not collected yet that Graph no longer keeps, oldest first. */
+    public static java.util.List<DataGap> within(java.util.List<TimeWindow> uncollected, Instant now, Duration retention) {
+        Instant oldestKept = now.minus(retention);
+        return uncollected.stream()
+                .filter(w -> w.start().isBefore(oldestKept))
+                .map(w -> new DataGap(w.start(), w.end().isBefore(oldestKept) ? w.end() : oldestKept, retention))
+                .toList();
+    }
+
     /** The first UTC day with records lost. */
     public LocalDate firstDay() {
         return from.atOffset(ZoneOffset.UTC).toLocalDate();

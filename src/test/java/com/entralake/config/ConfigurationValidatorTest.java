@@ -127,23 +127,19 @@ class ConfigurationValidatorTest {
     }
 
     @Test
-    void missingCertificateFilesAreNamedBeforeAnythingRuns() {
+    void missingCertificateFilesAreLeftToSignInLikeSecretFilesSoOneTenantCannotStopTheOthers() {
+        // a file is state, not configuration: its tenant fails to sign in (CertificateSourcesTest), the others run,
+        // and status still answers
         EntraLakeProperties p = withoutSecret();
         EntraLakeProperties.Tenant t = p.getTenants().get(0);
         t.setClientCertificatePemFile(dir.resolve("absent.pem"));
         t.setClientPrivateKeyPemFile(dir.resolve("absent-key.pem"));
-        assertThatThrownBy(() -> ConfigurationValidator.validate(p))
-                .hasMessageContaining("entralake.tenants[0].client-certificate-pem-file (tenant 'contoso') "
-                        + dir.resolve("absent.pem") + " does not exist")
-                .hasMessageContaining("client-private-key-pem-file (tenant 'contoso') " + dir.resolve("absent-key.pem")
-                        + " does not exist");
+        ConfigurationValidator.validate(p);
 
         EntraLakeProperties q = withoutSecret();
         q.getTenants().get(0).setClientCertificateFile(dir.resolve("absent.p12"));
         q.getTenants().get(0).setClientCertificatePasswordFile(dir);
-        assertThatThrownBy(() -> ConfigurationValidator.validate(q))
-                .hasMessageContaining("client-certificate-file (tenant 'contoso') " + dir.resolve("absent.p12") + " does not exist")
-                .hasMessageContaining("client-certificate-password-file (tenant 'contoso') " + dir + " is not a readable file");
+        ConfigurationValidator.validate(q);
     }
 
     @Test

@@ -47,7 +47,7 @@ class ConnectivityStoreTest {
                 "d4e5f6a7-1b2c-4d3e-8f9a-0b1c2d3e4f50", "x", expires, "")), "d4e5f6a7-1b2c-4d3e-8f9a-0b1c2d3e4f50",
                 null, NOW, Duration.ofDays(90));
         ConnectivityReport report = new ConnectivityReport("contoso", "t1", "c1", "d4e5f6a7-1b2c-4d3e-8f9a-0b1c2d3e4f50",
-                NOW, ConnectivityReport.Outcome.CONNECTED, "", TenantType.AAD, List.of(), "",
+                NOW, ConnectivityReport.Outcome.CONNECTED, "", TenantType.AAD, List.of(), "", List.of("groups"),
                 List.of(new ProbeResult("groups", Availability.AVAILABLE, "Graph answered", NOW)), Optional.of(review));
         store.save(report);
 
@@ -61,5 +61,21 @@ class ConnectivityStoreTest {
         assertThat(credentials.expiresAt()).isEqualTo(expires);
         assertThat(credentials.warnings()).contains("expires in 42 day(s)");
         assertThat(store.lastCheck("other")).isEmpty();
+    }
+
+    @Test
+    void aGapFoundTwiceIsKeptOnceWithItsLatestEnd() {
+        Instant from = Instant.parse("2026-10-20T05:00:00Z");
+        store.saveGap("t1", "signins", new com.entralake.window.DataGap(from, Instant.parse("2026-10-27T00:00:00Z"),
+                Duration.ofDays(30)), NOW);
+        store.saveGap("t1", "signins", new com.entralake.window.DataGap(from, Instant.parse("2026-10-28T03:00:00Z"),
+                Duration.ofDays(30)), NOW.plusSeconds(3600));
+        store.saveGap("t1", "directory_audits", new com.entralake.window.DataGap(from, Instant.parse("2026-10-28T03:00:00Z"),
+                Duration.ofDays(30)), NOW);
+
+        assertThat(store.gaps("t1", "signins")).containsExactly(new ConnectivityStore.RecordedGap(from,
+                Instant.parse("2026-10-28T03:00:00Z"), NOW.plusSeconds(3600)));
+        assertThat(store.gaps("t1", "directory_audits")).hasSize(1);
+        assertThat(store.gaps("t2", "signins")).isEmpty();
     }
 }

@@ -89,4 +89,19 @@ class CredentialReviewTest {
             assertThat(review.daysLeft()).contains(60L);
         }
     }
+
+    @Test
+    void aConfiguredCertificateMissingFromTheAppIsReportedAndALocalOneStillHasItsExpiry() {
+        String thumbprint = "8A4F0C2B9E1D3F5A7C6B8D0E2F4A6C8E0B1D3F5A";
+        CredentialReview missing = CredentialReview.of(List.of(secret(SECRET_ID, NOW.plus(Duration.ofDays(400)))),
+                null, thumbprint, NOW, NINETY_DAYS);
+        assertThat(missing.inUse()).isEmpty();
+        assertThat(missing.warnings()).singleElement().asString().contains(thumbprint).contains("not among the app's certificates");
+
+        AppCredential local = new AppCredential(AppCredential.Kind.CERTIFICATE, "configured certificate", "CN=entra-lake",
+                NOW.plus(Duration.ofDays(12)), thumbprint);
+        CredentialReview fromFile = CredentialReview.ofLocalCertificate(local, NOW, NINETY_DAYS);
+        assertThat(fromFile.expiring()).isTrue();
+        assertThat(fromFile.daysLeft()).contains(12L);
+    }
 }

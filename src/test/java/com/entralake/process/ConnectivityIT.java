@@ -201,5 +201,12 @@ class ConnectivityIT {
         assertThat(unsupported.exitCode()).as(unsupported.all()).isEqualTo(1);
         assertThat(block(unsupported, "c-b2c")).contains("Not supported").contains("B2C")
                 .containsPattern("signins\\s+not applicable");
+
+        // collect believes the stored result: a B2C tenant is not collected at all
+        JarProcess.Result refused = ProcessSupport.show("b2c-collect", JarProcess.start(dir.resolve("run-b2c-collect"),
+                Map.of(), ProcessSupport.JVM_OPTIONS, "collect", "--config=" + b2cConfig, "--now=" + NOW).await(TIMEOUT));
+        assertThat(refused.exitCode()).as(refused.all()).isEqualTo(1);
+        assertThat(refused.stdout()).contains("Azure AD B2C tenant");
+        assertThat(ProcessSupport.filesUnder(dir.resolve("lake-b2c"))).as("nothing collected").isEmpty();
     }
 }

@@ -87,6 +87,9 @@ class ExitCodesIT {
                 "--now=" + NOW));
         started.put("bad-tenant-id", collect("bad-tenant-id", badTenantId));
         started.put("permissions", start("permissions", "permissions", "--data-type", "users"));
+        Path badWebhook = config("bad-webhook", List.of(fixture.tenant("bad-webhook", License.PREMIUM, 10, 1)),
+                Map.of("entralake.secret-expiry.webhook-url", "hooks.example.com/services/T0K3N-SECRET-PATH"));
+        started.put("bad-webhook", collect("bad-webhook", badWebhook));
         TestTenant fresh = fixture.tenant("status-fresh", License.PREMIUM, 10, 1);
         started.put("status-fresh", start("status-fresh", "status", "--config=" + config("status-fresh", List.of(fresh),
                 Map.of()), "--now=" + NOW));
@@ -106,6 +109,11 @@ class ExitCodesIT {
         assertThat(permissions.exitCode()).as(permissions.all()).isZero();
         assertThat(permissions.stdout()).contains("User.Read.All").contains("df021288-bdef-4463-88db-98f22de89214")
                 .contains("Application.Read.All").contains("az ad app permission admin-consent");
+
+        JarProcess.Result webhook = r.get("bad-webhook");
+        assertThat(webhook.exitCode()).as(webhook.all()).isEqualTo(2);
+        assertThat(webhook.all()).contains("entralake.secret-expiry.webhook-url").doesNotContain("T0K3N-SECRET-PATH");
+        assertThat(ProcessSupport.hasStackTrace(webhook.all())).as(webhook.all()).isFalse();
 
         JarProcess.Result status = r.get("status-fresh");
         assertThat(status.exitCode()).as("nothing collected yet is nothing to act on: " + status.all()).isZero();

@@ -169,5 +169,13 @@ class ManagedModeAndStatusIT {
                     .hasSizeGreaterThan(before.size());
         }
         assertThat(resumed.all()).doesNotContain(rotatedValue).doesNotContain(tenant.secret());
+
+        // 6. The watermark has moved on, but status still names the lost days, and the rotated secret's expiry
+        JarProcess.Result after = run("status-after", later, "status", "--config=" + rotated);
+        assertThat(after.exitCode()).as("a gap already reported is history, not an alert: " + after.all()).isZero();
+        assertThat(after.stdout()).doesNotContain("DATA GAP")
+                .contains("lost earlier:      " + end + " .. " + oldestKept + " (found by the run of " + later + ")")
+                .contains("expires " + later.plus(Duration.ofDays(365)))
+                .contains("warning: secret " + tenant.secretId() + " expired on");
     }
 }

@@ -153,6 +153,21 @@ class PostgresRepositoryIT {
         assertThat(fixture.collect(config, NOW.plus(Duration.ofHours(1)))).isZero();
         assertThat(fixture.emulator.requestLog()).noneMatch(r -> tenant.tenantId().equals(r.tenantId())
                 && r.path().endsWith("/signIns"));
+
+        // the refused first attempt was set aside, not left to resume: once licensed, sign-ins start afresh
+        // with a normal backfill from the run that finds them available
+        tenant.emulated().setLicense(License.PREMIUM);
+        Instant later = NOW.plus(Duration.ofHours(13));
+        fixture.emulator.clock().set(later);
+        Captured upgraded = fixture.collectCapturing(config, later);
+        assertThat(upgraded.exitCode()).as(upgraded.all()).isZero();
+        assertThat(upgraded.all()).doesNotContain("resuming range").doesNotContain("DATA GAP");
+        Instant end = Instant.parse("2026-11-20T23:00:00Z"); // later - lag, aligned down
+        try (LakeQueries queries = new LakeQueries(dir.resolve("lake-free"))) {
+            assertThat(queries.idRows("signins")).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
+                    tenant.emulated().visibleIds("signins", end.minus(Duration.ofDays(1)), end));
+        }
+        assertThat(store.probes(tenant.tenantId()).get("signins").availability()).isEqualTo(Availability.AVAILABLE);
     }
 
     private static int failedSignInExecutions(TestTenant tenant) throws Exception {

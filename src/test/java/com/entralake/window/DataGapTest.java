@@ -38,4 +38,18 @@ class DataGapTest {
         assertThat(gap.lastDay()).isEqualTo(LocalDate.parse("2026-11-19"));
         assertThat(gap.describe()).contains("2026-11-10 .. 2026-11-19 (10 days").contains("Graph keeps 7 days");
     }
+
+    @Test
+    void onlyTheUncollectedPartsOlderThanRetentionAreLost() {
+        Instant now = Instant.parse("2026-11-27T00:00:00Z");
+        // an unfinished range whose newest windows were committed (resume before 11-10), then the tail from its end
+        java.util.List<TimeWindow> uncollected = java.util.List.of(
+                new TimeWindow(Instant.parse("2026-10-20T00:00:00Z"), Instant.parse("2026-11-10T00:00:00Z")),
+                new TimeWindow(Instant.parse("2026-11-15T00:00:00Z"), now));
+        java.util.List<DataGap> gaps = DataGap.within(uncollected, now, Duration.ofDays(30));
+        assertThat(gaps).containsExactly(new DataGap(Instant.parse("2026-10-20T00:00:00Z"),
+                Instant.parse("2026-10-28T00:00:00Z"), Duration.ofDays(30)));
+        assertThat(DataGap.within(uncollected, now, Duration.ofDays(7))).hasSize(2)
+                .extracting(DataGap::to).containsExactly(Instant.parse("2026-11-10T00:00:00Z"), Instant.parse("2026-11-20T00:00:00Z"));
+    }
 }
