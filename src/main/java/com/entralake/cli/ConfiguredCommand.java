@@ -30,7 +30,8 @@ abstract class ConfiguredCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Job configuration file (YAML or .properties), e.g. jobs/example-production.yml."
-                    + " Default: the demo tenant from sample-data/ served by the built-in Graph emulator.")
+                    + " Default: the demo tenant from sample-data/ (served by the built-in Graph emulator"
+                    + " when the command talks to Graph).")
     Path config;
 
     @Option(names = "--now", paramLabel = "INSTANT",
