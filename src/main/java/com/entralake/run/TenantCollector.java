@@ -105,7 +105,6 @@ public final class TenantCollector {
             sessions.register(session);
             try {
                 Set<String> roles = TokenRoles.of(session.tokens().accessToken());
-                credentials.check(session, roles, context.clock().now());
                 DataTypeProbe probe = new DataTypeProbe(session.graph(), session.graphBaseUrl(), roles,
                         tenantTypeOnce(session));
                 List<DataTypeOutcome> outcomes = new ArrayList<>();
@@ -115,6 +114,8 @@ public final class TenantCollector {
                     }
                     outcomes.add(collect(session, type, DataTypeSelection.of(tenant, type.dataset()), probe, runId));
                 }
+                // after the data: the check is one request, and a Graph hiccup here must not come first
+                credentials.check(session, roles, context.clock().now());
                 return new TenantOutcome(tenant.getName(), tenantId, TenantOutcome.Status.DONE, "", outcomes);
             } finally {
                 sessions.remove(tenantId);
