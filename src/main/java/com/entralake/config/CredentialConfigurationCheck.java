@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * The credential part of a tenant's configuration: exactly one of a client secret, a PKCS#12
- * certificate or a PEM certificate and key, with every file it names present and readable. Checked
- * before anything runs, so a typo in a path is a configuration error (exit 2) rather than a sign-in
- * failure in the middle of a multi-tenant run. The files' contents are read only when signing in.
+ * certificate or a PEM certificate and key, each complete. Checked before anything runs (exit 2). The
+ * files themselves are state, not configuration: they are read when signing in, where a missing or
+ * unreadable one fails only its own tenant (like a secret file), and {@code status} needs none of them.
  */
 final class CredentialConfigurationCheck {
 

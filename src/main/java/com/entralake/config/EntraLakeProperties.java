@@ -112,7 +112,7 @@ public class EntraLakeProperties {
         public void setRecheckAfter(Duration recheckAfter) { this.recheckAfter = recheckAfter; }
     }
 
-    /** The client secret expiry check (needs Application.Read.All on the app). */
+    /** The client secret expiry check (reads the app registration: Application.Read.All or Directory.Read.All). */
     public static class SecretExpiry {
         /** Warn when the secret in use (or a certificate on the app) expires within this period. */
         private Duration warnWithin = Duration.ofDays(90);

@@ -12,7 +12,7 @@ import com.entralake.catalog.GraphPermissions;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The parts of the app's own registration the connectivity test reads (needs Application.Read.All):
+ * The parts of the app's own registration the connectivity test reads (needs Application.Read.All or Directory.Read.All):
  * which Microsoft Graph permissions it requests ({@code requiredResourceAccess}) and its secrets and
  * certificates with their expiry. Secret values are never returned by Graph, and never read here.
  */

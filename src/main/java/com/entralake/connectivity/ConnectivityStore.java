@@ -32,8 +32,8 @@ public final class ConnectivityStore {
                     + " AVAILABILITY VARCHAR(30) NOT NULL, DETAIL VARCHAR(2000), PROBED_AT VARCHAR(40) NOT NULL,"
                     + " PRIMARY KEY (TENANT_ID, DATASET))",
             "CREATE TABLE ENTRALAKE_CREDENTIAL_CHECK (TENANT_ID VARCHAR(64) NOT NULL PRIMARY KEY,"
-                    + " CHECKED_AT VARCHAR(40) NOT NULL, KEY_ID VARCHAR(64), EXPIRES_AT VARCHAR(40),"
-                    + " WARNINGS VARCHAR(4000))",
+                    + " CHECKED_AT VARCHAR(40) NOT NULL, CONFIGURED_ID VARCHAR(64), FOUND_ON_APP VARCHAR(5) NOT NULL,"
+                    + " EXPIRES_AT VARCHAR(40), WARNINGS VARCHAR(4000))",
             "CREATE TABLE ENTRALAKE_DATA_GAP (TENANT_ID VARCHAR(64) NOT NULL, DATASET VARCHAR(100) NOT NULL,"
                     + " GAP_FROM VARCHAR(40) NOT NULL, GAP_TO VARCHAR(40) NOT NULL, DETECTED_AT VARCHAR(40) NOT NULL,"
                     + " PRIMARY KEY (TENANT_ID, DATASET, GAP_FROM))");
@@ -43,8 +43,12 @@ public final class ConnectivityStore {
                               ConnectivityReport.Outcome outcome, String verdict, TenantType tenantType) {
     }
 
-    /** The stored credential review: the credential in use, its expiry (null when unknown), the warnings. */
-    public record CredentialCheck(String tenantId, Instant checkedAt, String keyId, Instant expiresAt, String warnings) {
+    /**
+     * The stored credential review: the Secret ID or thumbprint the configuration named at the time, whether
+     * the app had it, its expiry (null when unknown) and the warnings.
+     */
+    public record CredentialCheck(String tenantId, Instant checkedAt, String configuredId, boolean foundOnApp,
+                                  Instant expiresAt, String warnings) {
     }
 
     private final DataSource dataSource;
@@ -92,9 +96,9 @@ public final class ConnectivityStore {
 
     public void saveCredentials(String tenantId, Instant checkedAt, CredentialReview review) {
         upsert("ENTRALAKE_CREDENTIAL_CHECK", new String[] {tenantId},
-                "INSERT INTO ENTRALAKE_CREDENTIAL_CHECK (TENANT_ID, CHECKED_AT, KEY_ID, EXPIRES_AT, WARNINGS)"
-                        + " VALUES (?, ?, ?, ?, ?)",
-                tenantId, checkedAt.toString(), review.inUse().map(AppCredential::keyId).orElse(null),
+                "INSERT INTO ENTRALAKE_CREDENTIAL_CHECK (TENANT_ID, CHECKED_AT, CONFIGURED_ID, FOUND_ON_APP, EXPIRES_AT,"
+                        + " WARNINGS) VALUES (?, ?, ?, ?, ?, ?)",
+                tenantId, checkedAt.toString(), review.configuredId(), String.valueOf(review.inUse().isPresent()),
                 review.inUse().map(AppCredential::endDateTime).map(Instant::toString).orElse(null),
                 clip(String.join("\n", review.warnings()), 4000));
     }
@@ -139,10 +143,10 @@ public final class ConnectivityStore {
 
     public Optional<CredentialCheck> credentials(String tenantId) {
         CredentialCheck[] found = new CredentialCheck[1];
-        query("SELECT TENANT_ID, CHECKED_AT, KEY_ID, EXPIRES_AT, WARNINGS FROM ENTRALAKE_CREDENTIAL_CHECK"
-                + " WHERE TENANT_ID = ?", tenantId, rs -> found[0] = new CredentialCheck(rs.getString(1),
-                        Instant.parse(rs.getString(2)), rs.getString(3),
-                        rs.getString(4) == null ? null : Instant.parse(rs.getString(4)), rs.getString(5)));
+        query("SELECT TENANT_ID, CHECKED_AT, CONFIGURED_ID, FOUND_ON_APP, EXPIRES_AT, WARNINGS"
+                + " FROM ENTRALAKE_CREDENTIAL_CHECK WHERE TENANT_ID = ?", tenantId, rs -> found[0] = new CredentialCheck(
+                        rs.getString(1), Instant.parse(rs.getString(2)), rs.getString(3), Boolean.parseBoolean(rs.getString(4)),
+                        rs.getString(5) == null ? null : Instant.parse(rs.getString(5)), rs.getString(6)));
         return Optional.ofNullable(found[0]);
     }
 

@@ -12,15 +12,21 @@ import java.util.Optional;
  * secrets — the integration's guide calls several secrets on one app bad practice — and certificates
  * nearing expiry).
  *
- * @param inUse     the credential matching the configured Secret ID (or certificate thumbprint), if found
+ * @param configuredId the Secret ID or certificate thumbprint the configuration names (null: neither)
+ * @param inUse     the credential matching it on the app, if found
  * @param warnings  one sentence each, for the log, the connectivity report and the webhook
  * @param expiring  the credential in use expires within the warning period (or already has)
  */
-public record CredentialReview(Optional<AppCredential> inUse, Optional<Long> daysLeft, List<String> warnings,
+public record CredentialReview(String configuredId, Optional<AppCredential> inUse, Optional<Long> daysLeft, List<String> warnings,
                                boolean expiring) {
 
     public CredentialReview {
         warnings = List.copyOf(warnings);
+    }
+
+    /** The configured credential is named but not on the app: expiry unknown, and something to fix. */
+    public boolean configuredButNotFound() {
+        return configuredId != null && inUse.isEmpty();
     }
 
     /**
@@ -68,7 +74,8 @@ public record CredentialReview(Optional<AppCredential> inUse, Optional<Long> day
                         + cert.endDateTime());
             }
         }
-        return new CredentialReview(inUse, daysLeft, warnings, expiring);
+        String configuredId = secretId != null && !secretId.isBlank() ? secretId : thumbprint;
+        return new CredentialReview(configuredId, inUse, daysLeft, warnings, expiring);
     }
 
     /**

@@ -55,9 +55,14 @@ public final class CredentialWatch {
 
     private void report(TenantSession session, CredentialReview review, Instant now) {
         review.warnings().forEach(w -> log.warn("{}: {}", session.name(), w));
-        store.saveCredentials(session.tenantId(), now, review);
+        // the notice first: a database hiccup must not swallow the one thing a person has to act on
         notifyIfNeeded(session.name(), session.tenantId(), session.config().getClientId(),
                 session.config().getSecretId(), review);
+        try {
+            store.saveCredentials(session.tenantId(), now, review);
+        } catch (RuntimeException e) {
+            log.warn("{}: the secret expiry could not be stored for status: {}", session.name(), e.getMessage());
+        }
     }
 
     /** Posts to the webhook, if one is configured and the review has something to say. */

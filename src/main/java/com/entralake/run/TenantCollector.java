@@ -35,6 +35,7 @@ import com.entralake.connectivity.CredentialWatch;
 import com.entralake.connectivity.DataTypeProbe;
 import com.entralake.connectivity.ManagedAvailability;
 import com.entralake.connectivity.ProbeResult;
+import com.entralake.connectivity.Retention;
 import com.entralake.connectivity.TenantFacts;
 import com.entralake.connectivity.TenantType;
 import com.entralake.connectivity.TokenRoles;
@@ -254,11 +255,15 @@ public final class TenantCollector {
      */
     private void reportGaps(TenantSession session, DataType type, Tally tally) {
         Instant now = context.clock().now();
-        for (DataGap gap : DataGap.within(history.uncollected(session.tenantId(), type.dataset(), now), now,
-                availability.retention(session.tenantId()))) {
+        var uncollected = history.uncollected(session.tenantId(), type.dataset(), now);
+        for (DataGap gap : DataGap.within(uncollected, now, availability.retention(session.tenantId()))) {
             log.warn("{} [{}]: DATA GAP: {}", type.dataset(), session.name(), gap.describe());
             tally.note = (tally.note.isEmpty() ? "" : tally.note + "; ") + "data gap: " + gap.describe();
-            availability.recordGap(session.tenantId(), type.dataset(), gap, now);
+        }
+        // kept for good only what is lost under any licence: a Free retention inferred from a licence 403 (which
+        // Graph sometimes sends intermittently) must never become a permanent false "lost" in status
+        for (DataGap certain : DataGap.within(uncollected, now, Retention.PREMIUM)) {
+            availability.recordGap(session.tenantId(), type.dataset(), certain, now);
         }
     }
 

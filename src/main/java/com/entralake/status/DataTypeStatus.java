@@ -33,6 +33,11 @@ public record DataTypeStatus(
         List<DataGap> gaps,
         List<ConnectivityStore.RecordedGap> recordedGaps) {
 
+    /** Whether runs collect it now: selected, and not skipped while unavailable. */
+    public boolean collected() {
+        return selection != DataTypeSelection.NO && !skippedWhileUnavailable();
+    }
+
     /** Managed and last found definitely unavailable: the next run skips it. */
     public boolean skippedWhileUnavailable() {
         return selection == DataTypeSelection.MANAGED && probe.map(p -> p.availability().skipsManaged()).orElse(false);

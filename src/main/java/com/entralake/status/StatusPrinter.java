@@ -37,12 +37,15 @@ public final class StatusPrinter {
                     + "); the next collect or test-connectivity checks the new one";
         }
         return t.credentialInUse()
-                .map(c -> c.expiresAt() == null ? "expiry unknown (checked " + c.checkedAt() + ")"
+                .map(c -> !c.foundOnApp() && c.configuredId() != null
+                        ? "NOT ON THE APP: " + c.configuredId() + " is not among the app's credentials (checked "
+                                + c.checkedAt() + "); check secret-id"
+                        : c.expiresAt() == null ? "expiry unknown (checked " + c.checkedAt() + ")"
                         : c.expiresAt().isAfter(now) ? "expires " + c.expiresAt() + " ("
                                 + String.format("%,d", Math.floorDiv(Duration.between(now, c.expiresAt()).toSeconds(), 86_400L))
                                 + " days left; checked " + c.checkedAt() + ")"
                         : "EXPIRED on " + c.expiresAt() + " (checked " + c.checkedAt() + "): collect cannot sign in")
-                .orElse("expiry unknown (never checked: needs Application.Read.All and a collect or test-connectivity run)");
+                .orElse("expiry unknown (never checked: needs Application.Read.All or Directory.Read.All, and a collect or test-connectivity run)");
     }
 
     private static void print(PrintStream out, DataTypeStatus d) {
@@ -50,7 +53,8 @@ public final class StatusPrinter {
         out.printf("    selection:         %s%s%n", d.selection().name().toLowerCase(java.util.Locale.ROOT),
                 d.probe().map(p -> " — " + p.availability().words() + " (" + p.detail() + ", " + p.probedAt() + ")")
                         .orElse(d.selection() == DataTypeSelection.NO ? "" : " — not probed yet"));
-        if (d.selection() == DataTypeSelection.NO && d.lastRun().isEmpty()) {
+        if (d.selection() == DataTypeSelection.NO) {
+            d.watermark().ifPresent(w -> out.printf("    watermark:         %s (not collected any more)%n", w));
             return;
         }
         d.watermark().ifPresent(w -> out.printf("    watermark:         %s%n", w));

@@ -66,16 +66,20 @@ public final class StatusReader {
                     last.map(e -> sum(e, StepProgress.FILES_COMMITTED)).orElse(0L),
                     List.of(), Optional.empty(), List.of(), List.of());
         }
-        List<JobExecution> unfinished = history.unfinished(job, tenantId, type.dataset());
+        // only what runs will collect has pending work and gaps to speak of: not 'no', not skipped while unavailable
+        boolean active = selection != DataTypeSelection.NO && !(selection == DataTypeSelection.MANAGED
+                && probe.map(p -> p.availability().skipsManaged()).orElse(false));
+        List<JobExecution> unfinished = active ? history.unfinished(job, tenantId, type.dataset()) : List.of();
         List<String> resumeFirst = unfinished.stream()
                 .map(e -> e.getJobParameters().getString(JobParameterNames.RANGE_START) + " .. "
                         + e.getJobParameters().getString(JobParameterNames.RANGE_END))
                 .toList();
         // a new range is planned only once every unfinished one completed
-        var next = selection == DataTypeSelection.NO || !unfinished.isEmpty() ? Optional.<TimeWindow>empty()
+        var next = !active || !unfinished.isEmpty() ? Optional.<TimeWindow>empty()
                 : new RangePlanner(settings.getWindow(), settings.getBackfill(), settings.getLag(), settings.getLookback())
                         .plan(history.lastCompletedRange(tenantId, type.dataset()), now);
-        List<DataGap> gaps = DataGap.within(history.uncollected(tenantId, type.dataset(), now), now, retention);
+        List<DataGap> gaps = active ? DataGap.within(history.uncollected(tenantId, type.dataset(), now), now, retention)
+                : List.of();
         return new DataTypeStatus(type.dataset(), selection, probe, history.watermark(tenantId, type.dataset()),
                 last.map(StatusReader::describe), last.map(StatusReader::ok).orElse(true),
                 last.map(e -> sum(e, StepProgress.RECORDS_WRITTEN)).orElse(0L),

@@ -18,14 +18,15 @@ public record TenantStatus(
         List<DataTypeStatus> dataTypes) {
 
     /**
-     * Something an operator should act on: a data gap, a last run that failed (not a managed data type set
-     * aside while unavailable), a secret expiring soon.
+     * Something an operator should act on: a data gap or a failed last run of a data type that is being
+     * collected (not one selected 'no' or skipped while unavailable), a secret expiring soon or not on the app.
      */
     public boolean needsAttention(Duration warnWithin, java.time.Instant now) {
-        boolean expiring = credentialInUse()
-                .map(c -> c.expiresAt() != null && !c.expiresAt().isAfter(now.plus(warnWithin))).orElse(false);
-        return expiring || dataTypes.stream().anyMatch(d -> !d.gaps().isEmpty()
-                || (!d.lastRunOk() && !d.skippedWhileUnavailable()));
+        boolean credentialProblem = credentialInUse()
+                .map(c -> !c.foundOnApp() || c.expiresAt() != null && !c.expiresAt().isAfter(now.plus(warnWithin)))
+                .orElse(false);
+        return credentialProblem || dataTypes.stream().filter(DataTypeStatus::collected)
+                .anyMatch(d -> !d.gaps().isEmpty() || !d.lastRunOk());
     }
 
     /**
@@ -33,6 +34,6 @@ public record TenantStatus(
      * secret-id) the old row describes a secret no longer used, until the next check replaces it.
      */
     public Optional<ConnectivityStore.CredentialCheck> credentialInUse() {
-        return credentials.filter(c -> secretId == null || secretId.isBlank() || secretId.equalsIgnoreCase(c.keyId()));
+        return credentials.filter(c -> secretId == null || secretId.isBlank() || secretId.equalsIgnoreCase(c.configuredId()));
     }
 }
