@@ -12,7 +12,7 @@ import com.entralake.window.DataGap;
 /**
  * What the job repository knows of one data type of one tenant.
  *
- * @param lastRun        status and run of the latest execution, e.g. "COMPLETED in the run of 2026-11-27T02:00:00Z"
+ * @param lastRun        status and run of the latest execution, e.g. "COMPLETED, started 2026-11-27T02:00:00Z (range …)"
  * @param lastRunOk      the latest execution completed, or was set aside on purpose (abandoned)
  * @param resumeFirst    unfinished ranges the next run resumes before anything new
  * @param nextWindow     the new range the next run would plan (events), empty when nothing is due

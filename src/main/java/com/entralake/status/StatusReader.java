@@ -100,7 +100,7 @@ public final class StatusReader {
                 : "snapshot " + parameters.getString(JobParameterNames.SNAPSHOT_DATE);
         // the job clock of the run (what --now set; the real time in production), not the database's
         String plannedAt = parameters.getString(JobParameterNames.PLANNED_AT);
-        String at = plannedAt == null ? "" : " in the run of " + plannedAt;
+        String at = plannedAt == null ? "" : ", started " + plannedAt;
         String exit = e.getExitStatus() == null || e.getExitStatus().getExitDescription() == null
                 || e.getExitStatus().getExitDescription().isBlank() ? ""
                 : " — " + firstLine(e.getExitStatus().getExitDescription());

@@ -133,7 +133,7 @@ class ManagedModeAndStatusIT {
                 .contains("secret id:           " + tenant.secretId())
                 .contains("Connected (3 of 4 selected data types available)")
                 .contains("EXPIRED on " + NOW.plus(Duration.ofDays(20)))
-                .containsPattern("last run:\\s+COMPLETED in the run of " + nextNight)
+                .containsPattern("last run:\\s+COMPLETED, started " + nextNight)
                 .containsPattern("signins\\s+selection:\\s+managed — available")
                 .contains("watermark:         " + end)
                 .contains("DATA GAP:          records from " + end + " to " + oldestKept)
