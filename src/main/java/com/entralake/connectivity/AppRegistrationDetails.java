@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.entralake.catalog.GraphPermissions;
+import com.entralake.graph.GraphQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -33,9 +34,7 @@ public record AppRegistrationDetails(String displayName, List<RequestedPermissio
 
     /** {@code GET /v1.0/applications(appId='…')?$select=…}: the alternate-key form, no object id needed. */
     public static URI url(URI graphBase, String clientId) {
-        String base = graphBase.toString().endsWith("/")
-                ? graphBase.toString().substring(0, graphBase.toString().length() - 1) : graphBase.toString();
-        return URI.create(base + "/v1.0/applications(appId='" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+        return GraphQuery.resource(graphBase, "/v1.0/applications(appId='" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
                 + "')?$select=displayName,requiredResourceAccess,passwordCredentials,keyCredentials");
     }
 

@@ -81,9 +81,7 @@ public final class ConnectivityCheck {
             return notConnected(tenant, tenantId, now, ConnectivityReport.Outcome.GRAPH_UNREACHABLE,
                     "a token was obtained, but Graph at " + session.graphBaseUrl() + " kept failing: " + graphProblem);
         }
-        Optional<CredentialReview> credentials = registration.map(r -> CredentialReview.of(r.credentials(),
-                        tenant.getSecretId(), CertificateThumbprint.of(tenant), now, warnWithin))
-                .or(() -> CertificateThumbprint.local(tenant).map(c -> CredentialReview.ofLocalCertificate(c, now, warnWithin)));
+        Optional<CredentialReview> credentials = ConfiguredCredential.review(registration, tenant, now, warnWithin);
         String note = registration.isPresent() ? ""
                 : "the app registration could not be read (grant " + APPLICATION_READ_ALL
                         + "): missing permissions cannot be explained and secret expiry is not checked";

@@ -55,8 +55,7 @@ public record ConnectivityReport(
                         .filter(p -> p.availability() == Availability.AVAILABLE).count();
                 yield "Connected (" + available + " of " + selectedDatasets.size() + " selected data types available)";
             }
-            case SIGN_IN_FAILED -> "Not connected: " + problem;
-            case GRAPH_UNREACHABLE -> "Not connected: " + problem;
+            case SIGN_IN_FAILED, GRAPH_UNREACHABLE -> "Not connected: " + problem;
             case UNSUPPORTED_TENANT -> "Not supported: " + problem;
         };
     }

@@ -32,16 +32,10 @@ public final class CredentialWatch {
 
     public Optional<CredentialReview> check(TenantSession session, Set<String> roles, Instant now) {
         try {
-            Optional<CredentialReview> review = Optional.empty();
             // Get application accepts Application.Read.All or the broader Directory.Read.All
-            if (roles.contains(ConnectivityCheck.APPLICATION_READ_ALL) || roles.contains("Directory.Read.All")) {
-                review = TenantFacts.registration(session).map(r -> CredentialReview.of(r.credentials(),
-                        session.config().getSecretId(), CertificateThumbprint.of(session.config()), now, warnWithin));
-            }
-            if (review.isEmpty()) {
-                review = CertificateThumbprint.local(session.config())
-                        .map(c -> CredentialReview.ofLocalCertificate(c, now, warnWithin));
-            }
+            Optional<AppRegistrationDetails> registration = roles.contains(ConnectivityCheck.APPLICATION_READ_ALL)
+                    || roles.contains("Directory.Read.All") ? TenantFacts.registration(session) : Optional.empty();
+            Optional<CredentialReview> review = ConfiguredCredential.review(registration, session.config(), now, warnWithin);
             if (review.isEmpty()) {
                 log.debug("{}: the app registration cannot be read; secret expiry not checked", session.name());
             }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import com.entralake.catalog.DataType;
 import com.entralake.graph.GraphClient;
 import com.entralake.graph.GraphException;
+import com.entralake.graph.GraphQuery;
 
 /**
  * Asks Graph for one record of a data type and classifies the answer. Graph gives the same 403
@@ -77,8 +78,6 @@ public final class DataTypeProbe {
 
     /** One record is enough to prove access; snapshots ask for the id only, to keep the answer small. */
     static URI probeUrl(URI graphBase, DataType type) {
-        String base = graphBase.toString().endsWith("/")
-                ? graphBase.toString().substring(0, graphBase.toString().length() - 1) : graphBase.toString();
-        return URI.create(base + type.graphPath() + "?$top=1" + (type.isEvents() ? "" : "&$select=id"));
+        return GraphQuery.resource(graphBase, type.graphPath() + "?$top=1" + (type.isEvents() ? "" : "&$select=id"));
     }
 }

@@ -1,9 +1,9 @@
 package com.entralake.connectivity;
 
-import java.net.URI;
 import java.util.Optional;
 
 import com.entralake.graph.GraphException;
+import com.entralake.graph.GraphQuery;
 import com.entralake.tenant.TenantSession;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -16,7 +16,8 @@ public final class TenantFacts {
     /** {@code organization.tenantType}; UNKNOWN when the app may not read the organization. */
     public static TenantType tenantType(TenantSession session) {
         try {
-            var page = session.graph().fetch(URI.create(base(session) + "/v1.0/organization?$select=id,tenantType"));
+            var page = session.graph().fetch(GraphQuery.resource(session.graphBaseUrl(),
+                    "/v1.0/organization?$select=id,tenantType"));
             return page.records().isEmpty() ? TenantType.UNKNOWN
                     : TenantType.of(page.records().get(0).path("tenantType").asText(null));
         } catch (GraphException e) {
@@ -42,10 +43,5 @@ public final class TenantFacts {
             }
             throw e;
         }
-    }
-
-    private static String base(TenantSession session) {
-        String b = session.graphBaseUrl().toString();
-        return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }
 }

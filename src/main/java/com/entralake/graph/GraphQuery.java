@@ -56,6 +56,14 @@ public final class GraphQuery {
         return URI.create(base(graphBase) + type.graphPath() + "?" + query);
     }
 
+    /**
+     * Any other Graph resource: {@code <base><pathAndQuery>}, e.g. {@code /v1.0/organization?$select=id}. The
+     * caller encodes the query; the base may or may not end with a slash.
+     */
+    public static URI resource(URI graphBase, String pathAndQuery) {
+        return URI.create(base(graphBase) + pathAndQuery);
+    }
+
     /** Graph's timestamp form, e.g. {@code 2026-11-27T03:00:00Z} or {@code 2026-11-27T03:00:00.1234567Z}. */
     public static String format(Instant instant) {
         return GRAPH_TIME.format(instant);

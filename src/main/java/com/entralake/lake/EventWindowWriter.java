@@ -132,13 +132,7 @@ public final class EventWindowWriter implements AutoCloseable {
             return;
         }
         finished = true;
-        try {
-            if (writer != null) {
-                writer.close();
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // the file is deleted next; a close failure changes nothing
-        }
+        ParquetSettings.closeQuietly(writer);
         writer = null;
         deleteQuietly(tempPath);
     }
@@ -155,10 +149,6 @@ public final class EventWindowWriter implements AutoCloseable {
     }
 
     private void deleteQuietly(Path path) {
-        try {
-            lake.fs().delete(path, false);
-        } catch (IOException ignored) {
-            // left for CleanUp at the start of the next run
-        }
+        lake.deleteQuietly(path, false);
     }
 }

@@ -105,6 +105,15 @@ public final class LakeFileSystem implements Closeable {
         return conf;
     }
 
+    /** Best-effort delete of a temporary file or folder: what is left is removed by CleanUp at the next run. */
+    void deleteQuietly(Path path, boolean recursive) {
+        try {
+            fs().delete(path, recursive);
+        } catch (IOException ignored) {
+            // left for CleanUp at the start of the next run
+        }
+    }
+
     public FileSystem fs() {
         return fs;
     }

@@ -93,4 +93,16 @@ public record ParquetSettings(CompressionCodecName compression, long rowGroupSiz
         String scheme = path.toUri().getScheme();
         return scheme == null || "file".equals(scheme);
     }
+
+    /** Closes a writer whose file is about to be discarded: a failure to close changes nothing then. */
+    static void closeQuietly(ParquetWriter<?> writer) {
+        if (writer == null) {
+            return;
+        }
+        try {
+            writer.close();
+        } catch (IOException | RuntimeException ignored) {
+            // the file is deleted next
+        }
+    }
 }

@@ -131,13 +131,7 @@ public final class SnapshotWriter implements AutoCloseable {
             return;
         }
         finished = true;
-        try {
-            if (writer != null) {
-                writer.close();
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // staging is deleted next
-        }
+        ParquetSettings.closeQuietly(writer);
         writer = null;
         deleteStagingQuietly();
     }
@@ -148,10 +142,6 @@ public final class SnapshotWriter implements AutoCloseable {
     }
 
     private void deleteStagingQuietly() {
-        try {
-            lake.fs().delete(stagingDir, true);
-        } catch (IOException ignored) {
-            // left for CleanUp at the start of the next run
-        }
+        lake.deleteQuietly(stagingDir, true);
     }
 }

@@ -35,11 +35,19 @@ public record DataTypeStatus(
 
     /** Whether runs collect it now: selected, and not skipped while unavailable. */
     public boolean collected() {
-        return selection != DataTypeSelection.NO && !skippedWhileUnavailable();
+        return isCollected(selection, probe);
     }
 
     /** Managed and last found definitely unavailable: the next run skips it. */
     public boolean skippedWhileUnavailable() {
+        return skippedWhileUnavailable(selection, probe);
+    }
+
+    static boolean isCollected(DataTypeSelection selection, Optional<ProbeResult> probe) {
+        return selection != DataTypeSelection.NO && !skippedWhileUnavailable(selection, probe);
+    }
+
+    private static boolean skippedWhileUnavailable(DataTypeSelection selection, Optional<ProbeResult> probe) {
         return selection == DataTypeSelection.MANAGED && probe.map(p -> p.availability().skipsManaged()).orElse(false);
     }
 }

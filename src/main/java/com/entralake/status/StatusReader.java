@@ -67,8 +67,7 @@ public final class StatusReader {
                     List.of(), Optional.empty(), List.of(), List.of());
         }
         // only what runs will collect has pending work and gaps to speak of: not 'no', not skipped while unavailable
-        boolean active = selection != DataTypeSelection.NO && !(selection == DataTypeSelection.MANAGED
-                && probe.map(p -> p.availability().skipsManaged()).orElse(false));
+        boolean active = DataTypeStatus.isCollected(selection, probe);
         List<JobExecution> unfinished = active ? history.unfinished(job, tenantId, type.dataset()) : List.of();
         List<String> resumeFirst = unfinished.stream()
                 .map(e -> e.getJobParameters().getString(JobParameterNames.RANGE_START) + " .. "

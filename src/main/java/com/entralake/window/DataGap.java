@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Optional;
 
 /**
  * Records that can no longer be collected: when the watermark is older than what Graph still keeps
@@ -15,11 +14,6 @@ import java.util.Optional;
  * @param to   exclusive: the oldest moment Graph still keeps ({@code now - retention})
  */
 public record DataGap(Instant from, Instant to, Duration retention) {
-
-    public static Optional<DataGap> of(Optional<Instant> watermark, Instant now, Duration retention) {
-        Instant oldestKept = now.minus(retention);
-        return watermark.filter(w -> w.isBefore(oldestKept)).map(w -> new DataGap(w, oldestKept, retention));
-    }
 
     /** The parts of what was not collected yet that Graph no longer keeps, oldest first. */
     public static java.util.List<DataGap> within(java.util.List<TimeWindow> uncollected, Instant now, Duration retention) {

@@ -13,17 +13,23 @@ class DataGapTest {
 
     private static final Duration THIRTY_DAYS = Duration.ofDays(30);
 
+    /** The gap of a dataset collected up to {@code watermark} and nothing since. */
+    private static Optional<DataGap> gapAfter(Optional<Instant> watermark, Instant now, Duration retention) {
+        return DataGap.within(watermark.map(w -> java.util.List.of(new TimeWindow(w, now))).orElse(java.util.List.of()),
+                now, retention).stream().findFirst();
+    }
+
     @Test
     void aWatermarkWithinRetentionIsNoGap() {
         Instant now = Instant.parse("2026-11-27T03:00:00Z");
-        assertThat(DataGap.of(Optional.of(now.minus(Duration.ofDays(29))), now, THIRTY_DAYS)).isEmpty();
-        assertThat(DataGap.of(Optional.empty(), now, THIRTY_DAYS)).isEmpty();
+        assertThat(gapAfter(Optional.of(now.minus(Duration.ofDays(29))), now, THIRTY_DAYS)).isEmpty();
+        assertThat(gapAfter(Optional.empty(), now, THIRTY_DAYS)).isEmpty();
     }
 
     @Test
     void aWatermarkOlderThanRetentionIsAGapUpToTheOldestRecordGraphKeeps() {
         Instant now = Instant.parse("2026-11-27T03:00:00Z");
-        DataGap gap = DataGap.of(Optional.of(Instant.parse("2026-10-20T05:00:00Z")), now, THIRTY_DAYS).orElseThrow();
+        DataGap gap = gapAfter(Optional.of(Instant.parse("2026-10-20T05:00:00Z")), now, THIRTY_DAYS).orElseThrow();
         assertThat(gap.from()).isEqualTo(Instant.parse("2026-10-20T05:00:00Z"));
         assertThat(gap.to()).isEqualTo(Instant.parse("2026-10-28T03:00:00Z"));
         assertThat(gap.firstDay()).isEqualTo(LocalDate.parse("2026-10-20"));
@@ -34,7 +40,7 @@ class DataGapTest {
     @Test
     void aGapEndingAtMidnightDoesNotCountTheNextDay() {
         Instant now = Instant.parse("2026-11-27T00:00:00Z");
-        DataGap gap = DataGap.of(Optional.of(Instant.parse("2026-11-10T00:00:00Z")), now, Duration.ofDays(7)).orElseThrow();
+        DataGap gap = gapAfter(Optional.of(Instant.parse("2026-11-10T00:00:00Z")), now, Duration.ofDays(7)).orElseThrow();
         assertThat(gap.lastDay()).isEqualTo(LocalDate.parse("2026-11-19"));
         assertThat(gap.describe()).contains("2026-11-10 .. 2026-11-19 (10 days").contains("Graph keeps 7 days");
     }
