@@ -21,19 +21,8 @@ final class TestSupport {
     static final String SECRET = "test-secret-value";
     static final Set<String> ALL_ROLES = Set.of("AuditLog.Read.All", "Directory.Read.All", "User.Read.All", "Group.Read.All");
     static final Path SAMPLE_DATA = Paths.get("sample-data");
-    /** ../shared/graph-examples from the project dir (walks further up for git worktrees nested one level deeper). */
-    static final Path EXAMPLES = examples();
-
-    private static Path examples() {
-        Path dir = Paths.get("").toAbsolutePath();
-        for (Path d = dir; d != null; d = d.getParent()) {
-            Path candidate = d.resolve("..").resolve("shared").resolve("graph-examples").normalize();
-            if (java.nio.file.Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return Paths.get("..", "shared", "graph-examples"); // fails loudly in the tests if absent
-    }
+    /** Microsoft's example responses, on the test classpath (src/test/resources/graph-examples). */
+    static final Path EXAMPLES = com.entralake.testing.TestResources.graphExamples();
 
     private TestSupport() {
     }

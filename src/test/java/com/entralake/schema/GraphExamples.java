@@ -7,11 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Microsoft's published example responses, from the shared folder beside the project. */
+/** Microsoft's published example responses, copied into {@code src/test/resources/graph-examples} (see its README). */
 final class GraphExamples {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
@@ -19,15 +18,9 @@ final class GraphExamples {
     private GraphExamples() {
     }
 
-    /** {@code ../shared/graph-examples} from the project dir (CI, main checkout), or one level up (a git worktree). */
+    /** The examples folder on the test classpath: the build never reads anything outside the repository. */
     static Path dir() {
-        for (Path candidate : List.of(Paths.get("..", "shared", "graph-examples"),
-                Paths.get("..", "..", "shared", "graph-examples"))) {
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("graph-examples not found from " + Paths.get("").toAbsolutePath());
+        return com.entralake.testing.TestResources.graphExamples();
     }
 
     /** The {@code value} records of one example file. */
