@@ -90,6 +90,7 @@ public final class GraphEmulator implements AutoCloseable {
     private final EmulatorClock clock = new EmulatorClock();
     private final Map<String, EmulatedTenant> tenants = new ConcurrentHashMap<>();
     private final Faults faults;
+    private final PageFaults pageFaults = new PageFaults();
     private final List<ServedRequest> log = new CopyOnWriteArrayList<>();
     private final List<PageListener> pageListeners = new CopyOnWriteArrayList<>();
     private final byte[] tokenKey = new byte[32];
@@ -185,6 +186,11 @@ public final class GraphEmulator implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /** Misbehaviour of event pages: order, damaged or repeated records, 429 storms. */
+    public PageFaults pageFaults() {
+        return pageFaults;
     }
 
     public List<ServedRequest> requestLog() {
@@ -580,6 +586,13 @@ public final class GraphEmulator implements AutoCloseable {
             c.log(-1, null);
             throw new DropConnection();
         }
+        PageFaults.StormAnswer storm = pageFaults.takeStorm(tid);
+        if (storm != null) {
+            String retryAfter = storm.retryAfter() == null ? null : BigDecimal.valueOf(storm.retryAfter().toMillis())
+                    .divide(BigDecimal.valueOf(1000), 3, RoundingMode.CEILING).stripTrailingZeros().toPlainString();
+            graphError(c, 429, "TooManyRequests", "Too many requests.", retryAfter);
+            return;
+        }
         if (auditLog) {
             long waitNanos = faults.throttle(tid, System.nanoTime());
             if (waitNanos > 0) {
@@ -705,7 +718,9 @@ public final class GraphEmulator implements AutoCloseable {
     private static final Pattern DATETIME = Pattern.compile(
             "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,7})?)?(Z|[+-]\\d{2}:\\d{2})$");
 
-    record EventQuery(Instant from, Instant to, boolean descending, int top, int page, EventRecord after, EventRecord firstPageLast) {
+    /** @param heldBack a record the previous page held back to serve on this one ({@link PageFaults.Misorder#ACROSS_PAGES}) */
+    record EventQuery(Instant from, Instant to, boolean descending, int top, int page, EventRecord after, EventRecord firstPageLast,
+                      EventRecord heldBack) {
     }
 
     private EventQuery parseEventQuery(Map<String, String> opts, String timeProperty) throws BadQuery {
@@ -777,6 +792,7 @@ public final class GraphEmulator implements AutoCloseable {
         int page = 1;
         EventRecord after = null;
         EventRecord first = null;
+        EventRecord heldBack = null;
         if (opts.containsKey("$skiptoken")) {
             try {
                 String[] s = new String(Base64.getUrlDecoder().decode(opts.get("$skiptoken")), StandardCharsets.UTF_8).split("\\|", -1);
@@ -786,11 +802,14 @@ public final class GraphEmulator implements AutoCloseable {
                 if (!s[7].equals(desc ? "d" : "a")) {
                     throw new IllegalArgumentException();
                 }
+                if (s.length > 8) {
+                    heldBack = key(s[8], s[9], s[10]);
+                }
             } catch (RuntimeException e) {
                 throw new BadQuery("BadRequest", "Invalid $skiptoken.");
             }
         }
-        return new EventQuery(from, to, desc, top, page, after, first);
+        return new EventQuery(from, to, desc, top, page, after, first, heldBack);
     }
 
     private static EventRecord key(String time, String seq, String id) {
@@ -799,9 +818,71 @@ public final class GraphEmulator implements AutoCloseable {
     }
 
     private static String skiptoken(int page, EventRecord after, EventRecord first, boolean desc) {
-        String s = page + "|" + after.time().getEpochSecond() + ":" + after.time().getNano() + "|" + after.seq() + "|" + after.id()
-                + "|" + first.time().getEpochSecond() + ":" + first.time().getNano() + "|" + first.seq() + "|" + first.id() + "|" + (desc ? "d" : "a");
+        return skiptoken(page, after, first, desc, null);
+    }
+
+    private static String skiptoken(int page, EventRecord after, EventRecord first, boolean desc, EventRecord heldBack) {
+        String s = page + "|" + keyText(after) + "|" + keyText(first) + "|" + (desc ? "d" : "a")
+                + (heldBack == null ? "" : "|" + keyText(heldBack));
         return B64.encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String keyText(EventRecord r) {
+        return r.time().getEpochSecond() + ":" + r.time().getNano() + "|" + r.seq() + "|" + r.id();
+    }
+
+    /** The visible record with exactly this sort key, or null (e.g. it aged out of retention in the meantime). */
+    private static EventRecord find(EmulatedTenant t, String dataset, EventQuery q, EventRecord key) {
+        // seq - 1 at the same time sorts just before the key in both orders, so the record itself comes first
+        EventRecord justBefore = new EventRecord(key.id(), key.time(), Instant.EPOCH, key.seq() - 1, null);
+        Iterator<EventRecord> it = t.visible(dataset, q.from(), q.to(), q.descending(), justBefore);
+        if (!it.hasNext()) {
+            return null;
+        }
+        EventRecord r = it.next();
+        return r.id().equals(key.id()) && r.seq() == key.seq() ? r : null;
+    }
+
+    /** The page as a misbehaving Graph would serve it (see {@link PageFaults}); the keyset paging is unchanged. */
+    private List<JsonNode> served(EmulatedTenant t, String dataset, EventQuery q, List<EventRecord> page, boolean more,
+                                  EventRecord[] heldOut) {
+        PageFaults.State pf = pageFaults.state(t.id());
+        List<EventRecord> out = new ArrayList<>(page);
+        switch (pf.misorder) {
+            case WITHIN_PAGE -> {
+                if (out.size() >= 2) {
+                    out.add(out.remove(0));
+                }
+            }
+            case ACROSS_PAGES -> {
+                if (more && out.size() >= 2) {
+                    heldOut[0] = out.remove(0);
+                }
+                EventRecord held = q.heldBack() == null ? null : find(t, dataset, q, q.heldBack());
+                if (held != null) {
+                    out.add(0, held);
+                }
+            }
+            case NONE -> { }
+        }
+        switch (pf.duplication) {
+            case WITHIN_PAGE -> {
+                if (!out.isEmpty()) {
+                    out.add(1, out.get(0));
+                }
+            }
+            case ACROSS_PAGES -> {
+                EventRecord previousLast = q.after() == null ? null : find(t, dataset, q, q.after());
+                if (previousLast != null) {
+                    out.add(0, previousLast);
+                }
+            }
+            case NONE -> { }
+        }
+        String timeProperty = EmulatedTenant.timeProperty(dataset);
+        List<JsonNode> wire = new ArrayList<>(out.size());
+        out.forEach(r -> wire.add(pageFaults.wire(t.id(), r, timeProperty)));
+        return wire;
     }
 
     private void events(Ctx c, EmulatedTenant t, Set<String> roles, String dataset, String path) throws IOException {
@@ -840,14 +921,15 @@ public final class GraphEmulator implements AutoCloseable {
         ObjectNode body = Templates.JSON.createObjectNode();
         body.put("@odata.context", GRAPH_CONTEXT + path);
         ArrayNode value = body.putArray("value");
-        page.forEach(r -> value.add(r.json()));
+        EventRecord[] heldOut = new EventRecord[1];
+        served(t, dataset, q, page, more, heldOut).forEach(value::add);
         String next = null;
         if (fs.loopAtPage >= 2 && q.page() == fs.loopAtPage && q.firstPageLast() != null) {
             next = nextLink(path, opts, skiptoken(2, q.firstPageLast(), q.firstPageLast(), q.descending()));
         } else if (more) {
             EventRecord last = page.get(page.size() - 1);
             EventRecord first = q.page() == 1 ? last : q.firstPageLast();
-            next = nextLink(path, opts, skiptoken(q.page() + 1, last, first, q.descending()));
+            next = nextLink(path, opts, skiptoken(q.page() + 1, last, first, q.descending(), heldOut[0]));
         }
         if (next != null) {
             body.put("@odata.nextLink", next);
