@@ -14,6 +14,11 @@ public final class JobParameterNames {
     public static final String PLANNED_AT = "plannedAt";
     /** The window length the range was committed in: file names derive from it, so it must never change. */
     public static final String WINDOW = "window";
+    /**
+     * Events, not identifying: the watermark when the range was planned. Windows from there on had never been
+     * collected; earlier ones are re-read for late arrivals. The run summary counts the two apart.
+     */
+    public static final String NEW_FROM = "newFrom";
     /** Tells apart two runs planned at the same instant (a fixed --now): never reuse a completed instance. */
     public static final String RUN_ID = "runId";
 

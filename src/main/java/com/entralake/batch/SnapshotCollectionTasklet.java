@@ -3,6 +3,7 @@ package com.entralake.batch;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -16,6 +17,8 @@ import com.entralake.graph.GraphPage;
 import com.entralake.graph.GraphQuery;
 import com.entralake.lake.CommitResult;
 import com.entralake.lake.SnapshotWriter;
+import com.entralake.quarantine.Quarantine;
+import com.entralake.quarantine.RecordProblems;
 import com.entralake.tenant.TenantSessions;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -36,6 +39,7 @@ public class SnapshotCollectionTasklet implements Tasklet, StepExecutionListener
     private CountedPages pages;
     private SnapshotWriter writer;
     private long records;
+    private long quarantined;
 
     public SnapshotCollectionTasklet(CollectionContext context, TenantSessions sessions) {
         this.context = context;
@@ -49,6 +53,7 @@ public class SnapshotCollectionTasklet implements Tasklet, StepExecutionListener
         // a restarted snapshot starts over: its counters describe the snapshot that gets committed
         stepExecution.getExecutionContext().remove(StepProgress.PAGES);
         stepExecution.getExecutionContext().remove(StepProgress.RECORDS_READ);
+        stepExecution.getExecutionContext().remove(StepProgress.QUARANTINED);
     }
 
     @Override
@@ -64,8 +69,22 @@ public class SnapshotCollectionTasklet implements Tasklet, StepExecutionListener
         }
         GraphPage page = pages.next(ec);
         Instant collectedAt = context.clock().now();
+        java.util.Map<JsonNode, String> problems = new java.util.IdentityHashMap<>();
         for (JsonNode record : page.records()) {
-            writer.write(record.path("id").asText(), subject.normalizer().normalize(record, collectedAt));
+            RecordProblems.ofDirectoryObject(record).ifPresent(problem -> problems.put(record, problem));
+        }
+        quarantined += problems.size();
+        if (!problems.isEmpty()) {
+            QuarantineLimit.check(subject.type().dataset(), problems.size(), page.records().size(), quarantined,
+                    problems.values().iterator().next(), "the snapshot is not committed (yesterday's stays)");
+        }
+        for (JsonNode record : page.records()) {
+            String problem = problems.get(record);
+            if (problem != null) {
+                quarantine(record, problem, collectedAt, ec);
+            } else {
+                writer.write(RecordProblems.idOf(record), subject.normalizer().normalize(record, collectedAt));
+            }
         }
         records += page.records().size();
         contribution.incrementReadCount();
@@ -80,6 +99,16 @@ public class SnapshotCollectionTasklet implements Tasklet, StepExecutionListener
         ec.putLong(StepProgress.FILES_COMMITTED, result.files());
         ec.putLong(StepProgress.BYTES_WRITTEN, result.bytes());
         return RepeatStatus.FINISHED;
+    }
+
+    /** A directory object without an id cannot be deduplicated or joined on: set aside, the snapshot goes on. */
+    private void quarantine(JsonNode record, String reason, Instant collectedAt, ExecutionContext ec) throws java.io.IOException {
+        org.apache.hadoop.fs.Path file = new Quarantine(context.lake(), context.layout(), context.parquet()).put(
+                subject.type().dataset(), subject.session().tenantId(), record, reason,
+                subject.type().dataset() + " snapshot " + snapshotDate, collectedAt);
+        StepProgress.add(ec, StepProgress.QUARANTINED, 1);
+        LoggerFactory.getLogger(SnapshotCollectionTasklet.class).warn("{} [{}]: an object Graph sent cannot be placed ({});"
+                + " kept in {}", subject.type().dataset(), subject.session().name(), reason, file);
     }
 
     @Override

@@ -9,7 +9,22 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 public final class StepProgress {
     public static final String PAGES = "pages";
     public static final String RECORDS_READ = "recordsRead";
+    /** Rows the step's commits put in the lake (a rewritten window counts all its rows again). */
     public static final String RECORDS_WRITTEN = "recordsWritten";
+    /** Events: rows of windows no earlier range had collected (from the watermark on, or the whole first backfill). */
+    public static final String RECORDS_NEW = "recordsNew";
+    /** Events: rows of windows read again because they were still inside the lookback. */
+    public static final String RECORDS_REREAD = "recordsReread";
+    /** Events: rows a re-read window gained (late arrivals): part of what is new in the lake. */
+    public static final String RECORDS_LATE = "recordsLate";
+    /** Files the step's commits created where there was none. */
+    public static final String FILES_NEW = "filesNew";
+    /** Records set aside in the quarantine dataset (no id, no or unreadable time, not an object). */
+    public static final String QUARANTINED = "quarantined";
+    /** Records Graph returned outside the range it was asked for: ignored (their own window's query returns them). */
+    public static final String OUT_OF_RANGE = "outOfRange";
+    /** How often Graph's order could not be trusted and the rest of the range was read one window per query. */
+    public static final String ORDER_FALLBACKS = "orderFallbacks";
     public static final String DUPLICATES_DROPPED = "duplicatesDropped";
     public static final String FILES_COMMITTED = "filesCommitted";
     public static final String BYTES_WRITTEN = "bytesWritten";
@@ -17,6 +32,12 @@ public final class StepProgress {
     public static final String THROTTLES = "throttles";
     /** Events: the exclusive upper end of the part of the range not yet committed (windows commit newest first). */
     public static final String RESUME_BEFORE = "resumeBefore";
+    /** Events: set once Graph's order failed for this range; the rest of it is read one window per query. */
+    public static final String ONE_QUERY_PER_WINDOW = "oneQueryPerWindow";
+
+    /** The counters that describe what a query committed, restored when its commits are to be redone. */
+    static final java.util.List<String> COMMIT_COUNTERS = java.util.List.of(RECORDS_WRITTEN, RECORDS_NEW, RECORDS_REREAD,
+            RECORDS_LATE, FILES_NEW, FILES_COMMITTED, DUPLICATES_DROPPED, BYTES_WRITTEN, QUARANTINED, OUT_OF_RANGE);
 
     private StepProgress() {
     }

@@ -1021,12 +1021,14 @@ public final class GraphEmulator implements AutoCloseable {
         ArrayNode value = body.putArray("value");
         List<String> props = select != null ? select : users ? USER_DEFAULT_PROPERTIES : null;
         for (ObjectNode o : all.subList(start, end)) {
-            if (props == null) {
-                value.add(o);
-            } else {
-                ObjectNode p = value.addObject();
-                props.forEach(pn -> p.set(pn, o.has(pn) ? o.get(pn) : p.nullNode()));
+            ObjectNode selected = o;
+            if (props != null) {
+                selected = Templates.JSON.createObjectNode();
+                for (String pn : props) {
+                    selected.set(pn, o.has(pn) ? o.get(pn) : selected.nullNode());
+                }
             }
+            value.add(pageFaults.wire(t.id(), selected));
         }
         String next = null;
         if (fs.loopAtPage >= 2 && page == fs.loopAtPage && !all.isEmpty()) {

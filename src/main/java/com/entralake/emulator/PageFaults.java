@@ -116,13 +116,22 @@ public final class PageFaults {
     record StormAnswer(Duration retryAfter) {
     }
 
-    /** The wire form of a record as this tenant's faults serve it: a copy, damaged if its id is marked. */
+    /** The wire form of an event as this tenant's faults serve it: a copy, damaged if its id is marked. */
     JsonNode wire(String tenantId, EventRecord record, String timeProperty) {
-        Corruption corruption = state(tenantId).corrupted.get(record.id());
-        if (corruption == null) {
-            return record.json();
+        return wire(tenantId, record.id(), record.json(), timeProperty);
+    }
+
+    /** The wire form of a directory object (user, group): a copy, damaged if its id is marked (time faults do not apply). */
+    JsonNode wire(String tenantId, ObjectNode object) {
+        return wire(tenantId, object.path("id").asText(), object, null);
+    }
+
+    private JsonNode wire(String tenantId, String id, ObjectNode json, String timeProperty) {
+        Corruption corruption = state(tenantId).corrupted.get(id);
+        if (corruption == null || (timeProperty == null && (corruption == Corruption.NO_TIME || corruption == Corruption.BAD_TIME))) {
+            return json;
         }
-        ObjectNode copy = record.json().deepCopy();
+        ObjectNode copy = json.deepCopy();
         return switch (corruption) {
             case NO_TIME -> {
                 copy.remove(timeProperty);
@@ -136,7 +145,7 @@ public final class PageFaults {
                 copy.remove("id");
                 yield copy;
             }
-            case NOT_AN_OBJECT -> TextNode.valueOf("record " + record.id() + " could not be rendered");
+            case NOT_AN_OBJECT -> TextNode.valueOf("record " + id + " could not be rendered");
         };
     }
 }

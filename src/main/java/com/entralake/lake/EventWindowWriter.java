@@ -81,10 +81,11 @@ public final class EventWindowWriter implements AutoCloseable {
         try {
             writer.close();
             writer = null;
+            long replaced = recordsIn(lake, finalPath);
             if (written == 0) {
                 lake.fs().delete(tempPath, false);
                 deleteIfPresent(lake, finalPath);
-                return new CommitResult(finalPath, 0, 0, 0);
+                return CommitResult.window(finalPath, 0, 0, 0, replaced);
             }
             long duplicates = superseded.cardinality();
             Path toPublish = duplicates == 0 ? tempPath : keepLatestVersions();
@@ -95,7 +96,7 @@ public final class EventWindowWriter implements AutoCloseable {
                 throw e;
             }
             long bytes = lake.fs().getFileStatus(finalPath).getLen();
-            return new CommitResult(finalPath, written - duplicates, duplicates, bytes);
+            return CommitResult.window(finalPath, written - duplicates, duplicates, bytes, replaced);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(tempPath);
             throw e;
@@ -124,6 +125,21 @@ public final class EventWindowWriter implements AutoCloseable {
         }
         lake.fs().delete(tempPath, false);
         return deduplicated;
+    }
+
+    /** Records written so far (before deduplication). */
+    public int written() {
+        return written;
+    }
+
+    /** Rows of a committed window file, from its footer; 0 when there is no such file. */
+    static long recordsIn(LakeFileSystem lake, Path file) throws IOException {
+        if (!lake.fs().exists(file)) {
+            return 0;
+        }
+        try (var reader = org.apache.parquet.hadoop.ParquetFileReader.open(ParquetSettings.inputFile(file, lake.conf()))) {
+            return reader.getRecordCount();
+        }
     }
 
     /** Discards the window: nothing becomes visible, the temporary file is deleted. */

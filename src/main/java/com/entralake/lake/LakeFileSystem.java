@@ -106,7 +106,7 @@ public final class LakeFileSystem implements Closeable {
     }
 
     /** Best-effort delete of a temporary file or folder: what is left is removed by CleanUp at the next run. */
-    void deleteQuietly(Path path, boolean recursive) {
+    public void deleteQuietly(Path path, boolean recursive) {
         try {
             fs().delete(path, recursive);
         } catch (IOException ignored) {

@@ -18,6 +18,7 @@ import com.entralake.window.TimeWindow;
  * root/dataset/tenant_id=GUID/event_date=yyyy-MM-dd/dataset-yyyyMMddTHHmmssZ-PT1H.parquet
  * root/dataset/tenant_id=GUID/snapshot_date=yyyy-MM-dd/part-00000.parquet
  * root/dataset/tenant_id=GUID/_manifest.json
+ * root/quarantine/tenant_id=GUID/source_dataset=dataset/dataset-DIGEST.parquet
  * </pre>
  *
  * Temporaries are hidden ({@code .} prefix) and in the same directory as their target, so the commit
@@ -28,6 +29,8 @@ public final class LakeLayout {
     public static final String EVENT_DATE = "event_date";
     public static final String SNAPSHOT_DATE = "snapshot_date";
     public static final String MANIFEST = "_manifest.json";
+    public static final String QUARANTINE = "quarantine";
+    public static final String SOURCE_DATASET = "source_dataset";
     static final String INPROGRESS = ".inprogress-";
     static final String STAGING = ".staging-";
     static final String REPLACED = ".replaced-";
@@ -67,6 +70,15 @@ public final class LakeLayout {
     public Path windowFile(String dataset, String tenantId, TimeWindow window) {
         String name = dataset + "-" + WINDOW_START.format(window.start()) + "-" + window.length() + ".parquet";
         return new Path(eventPartition(dataset, tenantId, window.startDate()), name);
+    }
+
+    /**
+     * A record set aside because it could not be placed, named by a digest of its content so that reading it
+     * again replaces the file; partitioned by the dataset it came from.
+     */
+    public Path quarantineFile(String sourceDataset, String tenantId, String digest) {
+        Path dir = new Path(datasetTenantDir(QUARANTINE, tenantId), SOURCE_DATASET + "=" + checkDataset(sourceDataset));
+        return new Path(dir, sourceDataset + "-" + digest + ".parquet");
     }
 
     public Path manifestFile(String dataset, String tenantId) {

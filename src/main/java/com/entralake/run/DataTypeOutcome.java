@@ -2,17 +2,15 @@ package com.entralake.run;
 
 import java.time.Duration;
 
+import com.entralake.batch.CollectionCounts;
+
 /** What happened to one data type of one tenant in a run: the line of the run summary. */
 public record DataTypeOutcome(
         String dataset,
         Status status,
         String message,
         String covered,
-        long pages,
-        long records,
-        long files,
-        long retries,
-        long throttles,
+        CollectionCounts counts,
         Duration duration) {
 
     public enum Status {
@@ -31,6 +29,6 @@ public record DataTypeOutcome(
     }
 
     public static DataTypeOutcome of(String dataset, Status status, String message) {
-        return new DataTypeOutcome(dataset, status, message, "", 0, 0, 0, 0, 0, Duration.ZERO);
+        return new DataTypeOutcome(dataset, status, message, "", CollectionCounts.NONE, Duration.ZERO);
     }
 }

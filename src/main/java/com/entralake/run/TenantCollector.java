@@ -24,6 +24,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import com.entralake.auth.AuthenticationFailure;
 import com.entralake.batch.CollectionContext;
+import com.entralake.batch.CollectionCounts;
 import com.entralake.batch.JobParameterNames;
 import com.entralake.batch.RunHistory;
 import com.entralake.batch.StepProgress;
@@ -215,7 +216,9 @@ public final class TenantCollector {
                 Optional<TimeWindow> range = new RangePlanner(settings.getWindow(), settings.getBackfill(),
                         settings.getLag(), settings.getLookback()).plan(last, now);
                 if (range.isPresent()) {
-                    JobExecution execution = jobOperator.start(eventsJob, eventParameters(tenantId, type, range.get(), now, runId));
+                    Instant newFrom = last.map(RangePlanner.CompletedRange::end).orElse(range.get().start());
+                    JobExecution execution = jobOperator.start(eventsJob,
+                            eventParameters(tenantId, type, range.get(), newFrom, now, runId));
                     tally.add(execution);
                     tally.covered = range.get().toString();
                     if (execution.getStatus() != BatchStatus.COMPLETED) {
@@ -350,7 +353,7 @@ public final class TenantCollector {
         return t;
     }
 
-    private JobParameters eventParameters(String tenantId, DataType type, TimeWindow range, Instant now,
+    private JobParameters eventParameters(String tenantId, DataType type, TimeWindow range, Instant newFrom, Instant now,
             String runId) {
         java.time.Duration window = context.settings().getWindow();
         return new JobParametersBuilder()
@@ -361,6 +364,7 @@ public final class TenantCollector {
                 .addString(JobParameterNames.WINDOW, window.toString())
                 .addString(JobParameterNames.PLANNED_AT, now.toString())
                 .addString(JobParameterNames.RUN_ID, runId)
+                .addString(JobParameterNames.NEW_FROM, newFrom.toString(), false)
                 .toJobParameters();
     }
 
@@ -377,19 +381,12 @@ public final class TenantCollector {
 
     /** Adds up the counters of the executions a data type ran in this run (a resumed range and a new one). */
     private static final class Tally {
-        long pages, records, files, retries, throttles;
+        CollectionCounts counts = CollectionCounts.NONE;
         String covered = "";
         String note = "";
 
         void add(JobExecution execution) {
-            for (StepExecution step : execution.getStepExecutions()) {
-                ExecutionContext ec = step.getExecutionContext();
-                pages += ec.getLong(StepProgress.PAGES, 0L);
-                records += ec.getLong(StepProgress.RECORDS_WRITTEN, 0L);
-                files += ec.getLong(StepProgress.FILES_COMMITTED, 0L);
-                retries += ec.getLong(StepProgress.RETRIES, 0L);
-                throttles += ec.getLong(StepProgress.THROTTLES, 0L);
-            }
+            counts = counts.plus(CollectionCounts.of(execution));
             if (covered.isEmpty()) {
                 covered = execution.getJobParameters().getString(JobParameterNames.RANGE_START, "") + " .. "
                         + execution.getJobParameters().getString(JobParameterNames.RANGE_END, "");
@@ -397,7 +394,7 @@ public final class TenantCollector {
         }
 
         DataTypeOutcome outcome(String dataset, DataTypeOutcome.Status status, String message, long startedNanos) {
-            return new DataTypeOutcome(dataset, status, message, covered, pages, records, files, retries, throttles,
+            return new DataTypeOutcome(dataset, status, message, covered, counts,
                     Duration.ofNanos(System.nanoTime() - startedNanos));
         }
     }

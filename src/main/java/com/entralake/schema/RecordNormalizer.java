@@ -75,12 +75,6 @@ public final class RecordNormalizer {
         return record;
     }
 
-    /** The record's {@code id} as text, or null when it has none. */
-    public static String idOf(JsonNode record) {
-        JsonNode id = record == null ? null : record.get("id");
-        return id == null || id.isNull() || id.isContainerNode() ? null : id.asText();
-    }
-
     static long toEpochMicros(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }

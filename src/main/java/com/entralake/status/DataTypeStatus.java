@@ -14,6 +14,7 @@ import com.entralake.window.DataGap;
  *
  * @param lastRun        status and run of the latest execution, e.g. "COMPLETED, started 2026-11-27T02:00:00Z (range …)"
  * @param lastRunOk      the latest execution completed, or was set aside on purpose (abandoned)
+ * @param lastRunCounts  what the latest execution put in the lake (new and re-read rows, files, quarantined)
  * @param resumeFirst    unfinished ranges the next run resumes before anything new
  * @param nextWindow     the new range the next run would plan (events), empty when nothing is due
  * @param gaps           what is uncollected and already older than Graph keeps: lost unless collected elsewhere
@@ -26,8 +27,7 @@ public record DataTypeStatus(
         Optional<Instant> watermark,
         Optional<String> lastRun,
         boolean lastRunOk,
-        long lastRunRecords,
-        long lastRunFiles,
+        com.entralake.batch.CollectionCounts lastRunCounts,
         List<String> resumeFirst,
         Optional<com.entralake.window.TimeWindow> nextWindow,
         List<DataGap> gaps,

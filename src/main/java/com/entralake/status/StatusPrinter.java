@@ -60,8 +60,13 @@ public final class StatusPrinter {
         d.watermark().ifPresent(w -> out.printf("    watermark:         %s%n", w));
         out.printf("    last run:          %s%n", d.lastRun().orElse("never run"));
         if (d.lastRun().isPresent()) {
-            out.printf("    written:           %,d records in %,d file(s) by the last run%n", d.lastRunRecords(),
-                    d.lastRunFiles());
+            var c = d.lastRunCounts();
+            out.printf("    written:           %,d new records in %,d new file(s) by the last run%s%n", c.records(), c.files(),
+                    c.reread() > 0 ? String.format(" (and %,d re-read within the lookback)", c.reread()) : "");
+            if (c.quarantined() > 0) {
+                out.printf("    quarantined:       %,d record(s) without a usable id or time, kept in the quarantine dataset%n",
+                        c.quarantined());
+            }
         }
         d.resumeFirst().forEach(r -> out.printf("    resumes first:     %s (unfinished)%n", r));
         if (d.skippedWhileUnavailable()) {

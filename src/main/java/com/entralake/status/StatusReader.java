@@ -9,11 +9,10 @@ import java.util.Optional;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.step.StepExecution;
 
 import com.entralake.batch.JobParameterNames;
 import com.entralake.batch.RunHistory;
-import com.entralake.batch.StepProgress;
+import com.entralake.batch.CollectionCounts;
 import com.entralake.catalog.DataType;
 import com.entralake.catalog.DataTypeCatalog;
 import com.entralake.config.DataTypeSelection;
@@ -62,8 +61,7 @@ public final class StatusReader {
         if (!type.isEvents()) {
             return new DataTypeStatus(type.dataset(), selection, probe, Optional.empty(),
                     last.map(StatusReader::describe), last.map(StatusReader::ok).orElse(true),
-                    last.map(e -> sum(e, StepProgress.RECORDS_WRITTEN)).orElse(0L),
-                    last.map(e -> sum(e, StepProgress.FILES_COMMITTED)).orElse(0L),
+                    last.map(CollectionCounts::of).orElse(CollectionCounts.NONE),
                     List.of(), Optional.empty(), List.of(), List.of());
         }
         // only what runs will collect has pending work and gaps to speak of: not 'no', not skipped while unavailable
@@ -81,8 +79,7 @@ public final class StatusReader {
                 : List.of();
         return new DataTypeStatus(type.dataset(), selection, probe, history.watermark(tenantId, type.dataset()),
                 last.map(StatusReader::describe), last.map(StatusReader::ok).orElse(true),
-                last.map(e -> sum(e, StepProgress.RECORDS_WRITTEN)).orElse(0L),
-                last.map(e -> sum(e, StepProgress.FILES_COMMITTED)).orElse(0L),
+                last.map(CollectionCounts::of).orElse(CollectionCounts.NONE),
                 resumeFirst, next, gaps, store.gaps(tenantId, type.dataset()));
     }
 
@@ -111,11 +108,4 @@ public final class StatusReader {
         return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
-    private static long sum(JobExecution e, String key) {
-        long total = 0;
-        for (StepExecution step : e.getStepExecutions()) {
-            total += step.getExecutionContext().getLong(key, 0L);
-        }
-        return total;
-    }
 }

@@ -4,26 +4,26 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Reads an event's time property (ISO-8601, up to 7 fractional digits) at the microsecond precision the lake keeps. */
+/** Reads an event's time property (ISO-8601 with an offset, up to 7 fractional digits) at the microsecond precision the lake keeps. */
 public final class EventTime {
 
     private EventTime() {
     }
 
-    /** The record's time, or an exception naming the record: an event without its time cannot be placed in a window. */
-    public static Instant of(JsonNode record, String property) {
-        JsonNode value = record.get(property);
+    /** The record's time; empty when the property is missing, not text, or not a timestamp. */
+    public static Optional<Instant> of(JsonNode record, String property) {
+        JsonNode value = record == null ? null : record.get(property);
         if (value == null || !value.isTextual()) {
-            throw new IllegalArgumentException("record " + record.path("id").asText("<no id>") + " has no " + property);
+            return Optional.empty();
         }
         try {
-            return OffsetDateTime.parse(value.asText()).toInstant().truncatedTo(ChronoUnit.MICROS);
+            return Optional.of(OffsetDateTime.parse(value.asText()).toInstant().truncatedTo(ChronoUnit.MICROS));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("record " + record.path("id").asText("<no id>") + " has an unreadable "
-                    + property + ": " + value.asText());
+            return Optional.empty();
         }
     }
 }

@@ -27,7 +27,8 @@ class TenantStatusTest {
     private static DataTypeStatus type(DataTypeSelection selection, Availability probe, boolean lastRunOk, List<DataGap> gaps) {
         return new DataTypeStatus("signins", selection,
                 Optional.ofNullable(probe).map(a -> new ProbeResult("signins", a, "x", NOW)), Optional.empty(),
-                Optional.of("FAILED"), lastRunOk, 0, 0, List.of(), Optional.empty(), gaps, List.of());
+                Optional.of("FAILED"), lastRunOk, com.entralake.batch.CollectionCounts.NONE, List.of(), Optional.empty(), gaps,
+                List.of());
     }
 
     private static TenantStatus tenant(Optional<ConnectivityStore.CredentialCheck> credentials, DataTypeStatus... types) {
