@@ -41,7 +41,21 @@ public class EntraLakeConfiguration {
 
     @Bean
     JobClock jobClock(@Value("${entralake.now:}") String now) {
-        return now.isBlank() ? JobClock.system() : JobClock.fixed(Instant.parse(now));
+        if (now.isBlank()) {
+            return JobClock.system();
+        }
+        Instant instant;
+        try {
+            instant = Instant.parse(now);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ConfigurationException("entralake.now (--now) must be an ISO-8601 UTC instant such as"
+                    + " 2026-11-27T03:00:00Z, got '" + now + "'");
+        }
+        try {
+            return JobClock.notAhead(instant, java.time.Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
     }
 
     @Bean

@@ -21,6 +21,9 @@ import com.entralake.window.TimeWindow;
  */
 public final class RunHistory {
 
+    /** Job execution context key: this execution was planned by a clock ahead of a later run's; its range is not trusted. */
+    static final String PLANNED_AHEAD = "plannedAheadOfClock";
+
     private final JobRepository repository;
 
     public RunHistory(JobRepository repository) {
@@ -56,19 +59,41 @@ public final class RunHistory {
                 .toList();
     }
 
-    /** The end of the last committed event range, or empty before the first one completed. */
-    public Optional<Instant> watermark(String tenantId, String dataset) {
-        return lastCompletedRange(tenantId, dataset).map(RangePlanner.CompletedRange::end);
+    /**
+     * Event executions planned by a clock later than {@code now} (a {@code --now} or host clock that was ahead), not
+     * yet set aside: what they read after the real time of their run did not exist yet, so their ranges must not
+     * count as collected. Collect sets them aside ({@link #setAside}); status reports them.
+     */
+    public List<JobExecution> plannedAhead(String tenantId, String dataset, Instant now) {
+        return latestExecutions(JobParameterNames.EVENTS_JOB, tenantId, dataset).stream()
+                .filter(e -> !e.getExecutionContext().containsKey(PLANNED_AHEAD))
+                .filter(e -> plannedAt(e).isAfter(now))
+                .toList();
     }
 
-    /** The completed event range that reaches furthest, with when it was read (its planned-at job clock). */
-    public Optional<RangePlanner.CompletedRange> lastCompletedRange(String tenantId, String dataset) {
+    /**
+     * Marks an execution planned ahead of the clock so that no later run trusts its range again — not even once
+     * the real time has caught up with its clock, because its windows were still read before they were complete.
+     */
+    public void setAside(JobExecution execution, Instant detectedAt) {
+        execution.getExecutionContext().putString(PLANNED_AHEAD, detectedAt.toString());
+        repository.updateExecutionContext(execution);
+    }
+
+    /** The end of the last trustworthy committed event range, or empty before the first one completed. */
+    public Optional<Instant> watermark(String tenantId, String dataset, Instant now) {
+        return lastCompletedRange(tenantId, dataset, now).map(RangePlanner.CompletedRange::end);
+    }
+
+    /**
+     * The completed event range that reaches furthest, with when it was read (its planned-at job clock), among
+     * those a run at {@code now} can trust: not planned after {@code now} and not set aside for that reason.
+     */
+    public Optional<RangePlanner.CompletedRange> lastCompletedRange(String tenantId, String dataset, Instant now) {
         return latestExecutions(JobParameterNames.EVENTS_JOB, tenantId, dataset).stream()
                 .filter(e -> e.getStatus() == BatchStatus.COMPLETED)
-                .map(e -> e.getJobParameters())
-                .map(p -> new RangePlanner.CompletedRange(Instant.parse(p.getString(JobParameterNames.RANGE_START)),
-                        Instant.parse(p.getString(JobParameterNames.RANGE_END)),
-                        Instant.parse(p.getString(JobParameterNames.PLANNED_AT))))
+                .filter(e -> trusted(e, now))
+                .map(e -> new RangePlanner.CompletedRange(rangeStart(e), rangeEnd(e), plannedAt(e)))
                 .max(Comparator.comparing(RangePlanner.CompletedRange::end)
                         .thenComparing(RangePlanner.CompletedRange::readAt));
     }
@@ -76,14 +101,21 @@ public final class RunHistory {
     /**
      * What has not been collected yet, oldest first: the uncommitted part of each unfinished range (windows
      * commit newest first, so it runs from the range start to its {@code resumeBefore}), then everything from
-     * the furthest range end to {@code now}. Empty before the first range was ever planned.
+     * the furthest trusted range end to {@code now}. Empty before the first range was ever planned.
+     *
+     * <p>The part of an unfinished range that was already older than {@code retention} when it was planned was
+     * never in Graph for this run to collect (a backfill reaches a little past the retention by alignment), so it
+     * is not uncollected data: reporting it would raise a gap for records that never existed.
      */
-    public List<TimeWindow> uncollected(String tenantId, String dataset, Instant now) {
+    public List<TimeWindow> uncollected(String tenantId, String dataset, Instant now, java.time.Duration retention) {
         List<TimeWindow> result = new ArrayList<>();
-        Optional<Instant> reached = watermark(tenantId, dataset);
+        Optional<Instant> reached = watermark(tenantId, dataset, now);
         for (JobExecution failed : unfinished(JobParameterNames.EVENTS_JOB, tenantId, dataset)) {
-            Instant start = Instant.parse(failed.getJobParameters().getString(JobParameterNames.RANGE_START));
-            Instant end = Instant.parse(failed.getJobParameters().getString(JobParameterNames.RANGE_END));
+            if (!trusted(failed, now)) {
+                continue;
+            }
+            Instant start = max(rangeStart(failed), plannedAt(failed).minus(retention));
+            Instant end = rangeEnd(failed);
             Instant resumeBefore = failed.getStepExecutions().stream()
                     .map(step -> step.getExecutionContext())
                     .filter(ec -> ec.containsKey(StepProgress.RESUME_BEFORE))
@@ -96,5 +128,25 @@ public final class RunHistory {
         }
         reached.filter(r -> r.isBefore(now)).ifPresent(r -> result.add(new TimeWindow(r, now)));
         return result;
+    }
+
+    private static boolean trusted(JobExecution e, Instant now) {
+        return !e.getExecutionContext().containsKey(PLANNED_AHEAD) && !plannedAt(e).isAfter(now);
+    }
+
+    public static Instant plannedAt(JobExecution e) {
+        return Instant.parse(e.getJobParameters().getString(JobParameterNames.PLANNED_AT));
+    }
+
+    private static Instant rangeStart(JobExecution e) {
+        return Instant.parse(e.getJobParameters().getString(JobParameterNames.RANGE_START));
+    }
+
+    private static Instant rangeEnd(JobExecution e) {
+        return Instant.parse(e.getJobParameters().getString(JobParameterNames.RANGE_END));
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

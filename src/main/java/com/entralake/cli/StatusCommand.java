@@ -55,12 +55,18 @@ public class StatusCommand extends ConfiguredCommand {
         Instant at = context.getBean(JobClock.class).now();
         System.out.println("Entra Lake status at " + at + " (lake: " + properties.getLakeRoot() + ")");
         System.out.println();
-        boolean attention = false;
+        List<String> attention = new ArrayList<>();
         for (EntraLakeProperties.Tenant tenant : TenantSelection.select(properties, tenants)) {
             TenantStatus status = reader.read(tenant, at);
             StatusPrinter.print(System.out, status, at);
-            attention |= status.needsAttention(properties.getSecretExpiry().getWarnWithin(), at);
+            attention.addAll(status.attention(properties.getSecretExpiry().getWarnWithin(), at));
         }
-        return attention ? ExitCodes.PARTIAL : ExitCodes.SUCCESS;
+        if (attention.isEmpty()) {
+            System.out.println("Nothing needs attention.");
+            return ExitCodes.SUCCESS;
+        }
+        // the last line says why the exit status is 1, for a scheduler's alert that shows only the tail
+        System.out.println("Needs attention (exit 1): " + String.join("; ", attention));
+        return ExitCodes.PARTIAL;
     }
 }

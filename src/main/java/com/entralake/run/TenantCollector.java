@@ -199,6 +199,7 @@ public final class TenantCollector {
                     log.error("{} [{}]: {}", type.dataset(), session.name(), windowChange.get());
                     return tally.outcome(type.dataset(), DataTypeOutcome.Status.FAILED, windowChange.get(), started);
                 }
+                setAsideRangesPlannedAhead(session, type, tally);
                 reportGaps(session, type, tally);
                 for (JobExecution failed : history.unfinished(jobName, tenantId, type.dataset())) {
                     log.info("{} [{}]: resuming range {} .. {} from an earlier run", type.dataset(), session.name(),
@@ -212,7 +213,7 @@ public final class TenantCollector {
                 }
                 Instant now = context.clock().now();
                 var settings = context.settings();
-                Optional<RangePlanner.CompletedRange> last = history.lastCompletedRange(tenantId, type.dataset());
+                Optional<RangePlanner.CompletedRange> last = history.lastCompletedRange(tenantId, type.dataset(), now);
                 Optional<TimeWindow> range = new RangePlanner(settings.getWindow(), settings.getBackfill(),
                         settings.getLag(), settings.getLookback()).plan(last, now);
                 if (range.isPresent()) {
@@ -253,19 +254,50 @@ public final class TenantCollector {
     }
 
     /**
+     * A run whose clock was ahead (a {@code --now} or a host clock set in the future) read windows before their
+     * records existed and moved the watermark past the real time. Its ranges are set aside for good — not
+     * resumed, never trusted again — so planning starts again from the last trustworthy range and the windows
+     * after it are read again instead of being skipped as settled.
+     */
+    private void setAsideRangesPlannedAhead(TenantSession session, DataType type, Tally tally)
+            throws org.springframework.batch.core.launch.JobExecutionAlreadyRunningException {
+        Instant now = context.clock().now();
+        List<JobExecution> ahead = history.plannedAhead(session.tenantId(), type.dataset(), now);
+        if (ahead.isEmpty()) {
+            return;
+        }
+        for (JobExecution execution : ahead) {
+            if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED) {
+                jobOperator.abandon(execution);
+            }
+            history.setAside(execution, now);
+        }
+        Instant latest = ahead.stream().map(RunHistory::plannedAt).max(Instant::compareTo).orElseThrow();
+        String message = ahead.size() + " earlier run(s) planned with a clock ahead of now (the latest at " + latest
+                + ", now " + now + "): a --now or host clock was set in the future. Their windows are read again from "
+                + history.lastCompletedRange(session.tenantId(), type.dataset(), now)
+                        .map(l -> "the last trustworthy watermark " + l.end()).orElse("a new backfill")
+                + "; check the host clock (NTP)";
+        log.warn("{} [{}]: {}", type.dataset(), session.name(), message);
+        tally.note = (tally.note.isEmpty() ? "" : tally.note + "; ") + message;
+    }
+
+    /**
      * Before anything is read: what is still uncollected but older than Graph keeps is lost. Said now, and
      * kept in the database, because once this run moves the watermark past it nothing else remembers it.
      */
     private void reportGaps(TenantSession session, DataType type, Tally tally) {
         Instant now = context.clock().now();
-        var uncollected = history.uncollected(session.tenantId(), type.dataset(), now);
-        for (DataGap gap : DataGap.within(uncollected, now, availability.retention(session.tenantId()))) {
+        java.time.Duration retention = availability.retention(session.tenantId());
+        var uncollected = history.uncollected(session.tenantId(), type.dataset(), now, retention);
+        for (DataGap gap : DataGap.within(uncollected, now, retention)) {
             log.warn("{} [{}]: DATA GAP: {}", type.dataset(), session.name(), gap.describe());
             tally.note = (tally.note.isEmpty() ? "" : tally.note + "; ") + "data gap: " + gap.describe();
         }
         // kept for good only what is lost under any licence: a Free retention inferred from a licence 403 (which
         // Graph sometimes sends intermittently) must never become a permanent false "lost" in status
-        for (DataGap certain : DataGap.within(uncollected, now, Retention.PREMIUM)) {
+        for (DataGap certain : DataGap.within(history.uncollected(session.tenantId(), type.dataset(), now, Retention.PREMIUM),
+                now, Retention.PREMIUM)) {
             availability.recordGap(session.tenantId(), type.dataset(), certain, now);
         }
     }
@@ -288,7 +320,7 @@ public final class TenantCollector {
     }
 
     private void writeEventManifest(DataType type, String tenantId) throws java.io.IOException {
-        Optional<Instant> watermark = history.watermark(tenantId, type.dataset());
+        Optional<Instant> watermark = history.watermark(tenantId, type.dataset(), context.clock().now());
         if (watermark.isPresent()) {
             PartitionManifest.writeEvents(context.lake(), context.layout(), type.dataset(), tenantId, watermark.get(),
                     context.settings().getLookback(), context.clock().now());

@@ -19,6 +19,7 @@ import com.entralake.window.DataGap;
  * @param nextWindow     the new range the next run would plan (events), empty when nothing is due
  * @param gaps           what is uncollected and already older than Graph keeps: lost unless collected elsewhere
  * @param recordedGaps   gaps earlier runs found (they stay lost after the watermark moves on)
+ * @param clockAhead     runs planned with a clock later than now, whose ranges the next collect reads again
  */
 public record DataTypeStatus(
         String dataset,
@@ -31,7 +32,22 @@ public record DataTypeStatus(
         List<String> resumeFirst,
         Optional<com.entralake.window.TimeWindow> nextWindow,
         List<DataGap> gaps,
-        List<ConnectivityStore.RecordedGap> recordedGaps) {
+        List<ConnectivityStore.RecordedGap> recordedGaps,
+        Optional<String> clockAhead) {
+
+    /** Why an operator should look at this data type (empty: nothing to do); only for data types being collected. */
+    public List<String> attention() {
+        if (!collected()) {
+            return List.of();
+        }
+        List<String> reasons = new java.util.ArrayList<>();
+        gaps.forEach(g -> reasons.add(dataset + ": data gap, " + g.describe()));
+        if (!lastRunOk) {
+            reasons.add(dataset + ": the last run did not complete (" + lastRun.orElse("unknown") + ")");
+        }
+        clockAhead.ifPresent(c -> reasons.add(dataset + ": " + c));
+        return reasons;
+    }
 
     /** Whether runs collect it now: selected, and not skipped while unavailable. */
     public boolean collected() {

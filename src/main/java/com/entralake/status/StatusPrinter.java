@@ -75,6 +75,7 @@ public final class StatusPrinter {
             d.nextWindow().ifPresent(w -> out.printf("    next window:       %s .. %s%n", w.start(), w.end()));
         }
         d.gaps().forEach(g -> out.printf("    DATA GAP:          %s%n", g.describe()));
+        d.clockAhead().ifPresent(c -> out.printf("    CLOCK AHEAD:       %s%n", c));
         d.recordedGaps().forEach(g -> out.printf("    lost earlier:      %s .. %s (found by the run of %s)%n",
                 g.from(), g.to(), g.detectedAt()));
     }

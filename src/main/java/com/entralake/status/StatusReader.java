@@ -62,11 +62,16 @@ public final class StatusReader {
             return new DataTypeStatus(type.dataset(), selection, probe, Optional.empty(),
                     last.map(StatusReader::describe), last.map(StatusReader::ok).orElse(true),
                     last.map(CollectionCounts::of).orElse(CollectionCounts.NONE),
-                    List.of(), Optional.empty(), List.of(), List.of());
+                    List.of(), Optional.empty(), List.of(), List.of(), Optional.empty());
         }
         // only what runs will collect has pending work and gaps to speak of: not 'no', not skipped while unavailable
         boolean active = DataTypeStatus.isCollected(selection, probe);
-        List<JobExecution> unfinished = active ? history.unfinished(job, tenantId, type.dataset()) : List.of();
+        List<JobExecution> unfinished = new ArrayList<>();
+        if (active) {
+            // a run that died leaves its execution STARTED: the next collect marks it failed and resumes it
+            unfinished.addAll(history.orphaned(job, tenantId, type.dataset()));
+            unfinished.addAll(history.unfinished(job, tenantId, type.dataset()));
+        }
         List<String> resumeFirst = unfinished.stream()
                 .map(e -> e.getJobParameters().getString(JobParameterNames.RANGE_START) + " .. "
                         + e.getJobParameters().getString(JobParameterNames.RANGE_END))
@@ -74,13 +79,22 @@ public final class StatusReader {
         // a new range is planned only once every unfinished one completed
         var next = !active || !unfinished.isEmpty() ? Optional.<TimeWindow>empty()
                 : new RangePlanner(settings.getWindow(), settings.getBackfill(), settings.getLag(), settings.getLookback())
-                        .plan(history.lastCompletedRange(tenantId, type.dataset()), now);
-        List<DataGap> gaps = active ? DataGap.within(history.uncollected(tenantId, type.dataset(), now), now, retention)
-                : List.of();
-        return new DataTypeStatus(type.dataset(), selection, probe, history.watermark(tenantId, type.dataset()),
+                        .plan(history.lastCompletedRange(tenantId, type.dataset(), now), now);
+        List<DataGap> gaps = active
+                ? DataGap.within(history.uncollected(tenantId, type.dataset(), now, retention), now, retention) : List.of();
+        return new DataTypeStatus(type.dataset(), selection, probe, history.watermark(tenantId, type.dataset(), now),
                 last.map(StatusReader::describe), last.map(StatusReader::ok).orElse(true),
                 last.map(CollectionCounts::of).orElse(CollectionCounts.NONE),
-                resumeFirst, next, gaps, store.gaps(tenantId, type.dataset()));
+                resumeFirst, next, gaps, store.gaps(tenantId, type.dataset()), clockAhead(tenantId, type, now));
+    }
+
+    /** Runs planned with a clock later than now: the next collect sets them aside and reads their windows again. */
+    private Optional<String> clockAhead(String tenantId, DataType type, Instant now) {
+        List<JobExecution> ahead = history.plannedAhead(tenantId, type.dataset(), now);
+        return ahead.stream().map(RunHistory::plannedAt).max(Instant::compareTo)
+                .map(latest -> ahead.size() + " run(s) planned with a clock ahead of now (the latest at " + latest
+                        + "): their ranges do not count as collected; the next collect reads those windows again"
+                        + " — check the host clock (NTP) and --now");
     }
 
     /** Completed, or abandoned on purpose (a managed type found unavailable, an interrupted snapshot). */
@@ -90,6 +104,14 @@ public final class StatusReader {
 
     private static String describe(JobExecution e) {
         var parameters = e.getJobParameters();
+        if (e.getStatus() == BatchStatus.STARTED || e.getStatus() == BatchStatus.STARTING
+                || e.getStatus() == BatchStatus.STOPPING) {
+            String resumes = parameters.getString(JobParameterNames.RANGE_START) != null
+                    ? "resumes it from its last committed window"
+                    : "takes the snapshot again";
+            return "INTERRUPTED — the run of " + parameters.getString(JobParameterNames.PLANNED_AT) + " did not finish"
+                    + " (its process was killed or crashed, or it is still running); the next collect " + resumes;
+        }
         String covered = parameters.getString(JobParameterNames.RANGE_START) != null
                 ? "range " + parameters.getString(JobParameterNames.RANGE_START) + " .. "
                         + parameters.getString(JobParameterNames.RANGE_END)

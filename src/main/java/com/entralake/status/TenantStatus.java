@@ -18,15 +18,26 @@ public record TenantStatus(
         List<DataTypeStatus> dataTypes) {
 
     /**
-     * Something an operator should act on: a data gap or a failed last run of a data type that is being
-     * collected (not one selected 'no' or skipped while unavailable), a secret expiring soon or not on the app.
+     * What an operator should act on, each reason one line naming the tenant: a data gap, a last run that did not
+     * complete, or a clock that was ahead, for a data type being collected (not one selected 'no' or skipped while
+     * unavailable); a secret expiring soon or not on the app.
      */
+    public List<String> attention(Duration warnWithin, java.time.Instant now) {
+        List<String> reasons = new java.util.ArrayList<>();
+        credentialInUse().ifPresent(c -> {
+            if (!c.foundOnApp()) {
+                reasons.add(name + ": the configured credential " + c.configuredId() + " is not on the app");
+            } else if (c.expiresAt() != null && !c.expiresAt().isAfter(now.plus(warnWithin))) {
+                reasons.add(name + ": the client secret " + (c.expiresAt().isAfter(now) ? "expires" : "expired") + " on "
+                        + c.expiresAt());
+            }
+        });
+        dataTypes.forEach(d -> d.attention().forEach(r -> reasons.add(name + " " + r)));
+        return reasons;
+    }
+
     public boolean needsAttention(Duration warnWithin, java.time.Instant now) {
-        boolean credentialProblem = credentialInUse()
-                .map(c -> !c.foundOnApp() || c.expiresAt() != null && !c.expiresAt().isAfter(now.plus(warnWithin)))
-                .orElse(false);
-        return credentialProblem || dataTypes.stream().filter(DataTypeStatus::collected)
-                .anyMatch(d -> !d.gaps().isEmpty() || !d.lastRunOk());
+        return !attention(warnWithin, now).isEmpty();
     }
 
     /**

@@ -25,6 +25,23 @@ public final class JobClock {
         return new JobClock(Clock.fixed(instant, java.time.ZoneOffset.UTC));
     }
 
+    /**
+     * The {@code --now} clock, which may not run ahead of this machine's: a run at a time that has not come yet
+     * would read windows before their records exist and move the watermark past them, so that the run after it
+     * would take them as settled. Refused before anything runs.
+     *
+     * @throws IllegalArgumentException naming both times when {@code instant} is later than {@code machine}
+     */
+    public static JobClock notAhead(Instant instant, Clock machine) {
+        Instant machineNow = machine.instant();
+        if (instant.isAfter(machineNow)) {
+            throw new IllegalArgumentException("--now " + instant + " is later than this machine's clock (" + machineNow
+                    + "): Entra Lake never acts at a time that has not come yet — it would read windows before their"
+                    + " records exist. Give a time that has passed, or leave --now out to use the machine's clock.");
+        }
+        return fixed(instant);
+    }
+
     public Instant now() {
         return clock.instant();
     }

@@ -28,7 +28,7 @@ class TenantStatusTest {
         return new DataTypeStatus("signins", selection,
                 Optional.ofNullable(probe).map(a -> new ProbeResult("signins", a, "x", NOW)), Optional.empty(),
                 Optional.of("FAILED"), lastRunOk, com.entralake.batch.CollectionCounts.NONE, List.of(), Optional.empty(), gaps,
-                List.of());
+                List.of(), Optional.empty());
     }
 
     private static TenantStatus tenant(Optional<ConnectivityStore.CredentialCheck> credentials, DataTypeStatus... types) {
