@@ -19,12 +19,19 @@ public final class PageIterator implements Iterator<GraphPage> {
 
     private final GraphClient client;
     private final Set<Digest> visited = new HashSet<>();
+    private final URI first;
     private URI next;
     private int pagesRead;
 
     public PageIterator(GraphClient client, URI firstPage) {
         this.client = Objects.requireNonNull(client, "client");
         this.next = Objects.requireNonNull(firstPage, "firstPage");
+        this.first = firstPage;
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return java.util.Objects.equals(a.getScheme(), b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort();
     }
 
     @Override
@@ -48,6 +55,14 @@ public final class PageIterator implements Iterator<GraphPage> {
         GraphPage page = client.fetch(url);
         pagesRead++;
         next = page.nextLink();
+        if (next != null && !sameOrigin(next, first)) {
+            // the request carries the tenant's bearer token: it goes to the host the query was sent to, nowhere else
+            throw new GraphException(GraphException.Kind.UNEXPECTED_RESPONSE, 200, null,
+                    "Graph's @odata.nextLink after page " + pagesRead + " points to another host (" + next.getScheme()
+                            + "://" + next.getAuthority() + ", the query went to " + first.getScheme() + "://"
+                            + first.getAuthority() + "); not following it, because the access token would go there."
+                            + " The window is not committed and will be read again next run");
+        }
         return page;
     }
 

@@ -389,6 +389,20 @@ class GraphClientTest {
     }
 
     @Test
+    void aNextLinkToAnotherHostIsNotFollowedBecauseTheTokenWouldGoThere() {
+        stub.thenJson(200, "{\"value\":[{\"id\":\"1\"}],\"@odata.nextLink\":\"https://graph.example.net/v1.0/users?$skiptoken=B\"}")
+                .thenJson(200, "{\"value\":[{\"id\":\"1\"}],\"@odata.nextLink\":\"http://127.0.0.1/v1.0/users?$skiptoken=B\"}");
+        for (int query = 0; query < 2; query++) {
+            PageIterator pages = new PageIterator(client, stub.url("/v1.0/users?$top=1"));
+            assertThatThrownBy(pages::next).isInstanceOfSatisfying(GraphException.class, e -> {
+                assertThat(e.kind()).isEqualTo(GraphException.Kind.UNEXPECTED_RESPONSE);
+                assertThat(e.getMessage()).contains("another host", "access token");
+            });
+        }
+        assertThat(stub.targets()).containsExactly("/v1.0/users?$top=1", "/v1.0/users?$top=1");
+    }
+
+    @Test
     void pagerFollowsNextLinksToTheEnd() {
         stub.thenJson(200, "{\"value\":[{\"id\":\"1\"}],\"@odata.nextLink\":\"{base}/v1.0/users?$top=1&$skiptoken=X%2BY\"}")
                 .thenJson(200, LAST_PAGE);

@@ -1,6 +1,5 @@
 package com.entralake.process;
 
-import static com.entralake.process.ProcessSupport.NOW;
 import static com.entralake.process.ProcessSupport.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -64,6 +64,12 @@ class ManagedModeAndStatusIT {
         webhook.close();
     }
 
+    /**
+     * Where this story starts: two months before the other process tests' time, so that its six weeks without a
+     * run still end in the past — the job refuses a --now later than the machine's clock.
+     */
+    private static final Instant NOW = ProcessSupport.NOW.minus(Duration.ofDays(60));
+
     private static JarProcess.Result run(String label, Instant now, String... args) throws Exception {
         fixture.emulator.clock().set(now);
         String[] all = new String[args.length + 1];
@@ -112,7 +118,7 @@ class ManagedModeAndStatusIT {
         JarProcess.Result upgraded = run("collect-upgraded", nextNight, "collect", "--config=" + config);
         assertThat(upgraded.exitCode()).as(upgraded.all()).isZero();
         assertThat(upgraded.stdout()).containsPattern("(?m)^\\s*signins\\s+collected");
-        Instant end = Instant.parse("2026-11-21T10:00:00Z"); // nextNight - lag, aligned down to the hour
+        Instant end = nextNight.minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.HOURS); // nextNight - lag, aligned
         Instant start = end.minus(Duration.ofDays(2));      // the fixture's backfill
         try (LakeQueries lake = new LakeQueries(fixture.lake())) {
             assertThat(lake.idRows("signins")).doesNotHaveDuplicates()
@@ -161,7 +167,7 @@ class ManagedModeAndStatusIT {
         JarProcess.Result resumed = run("collect-rotated", later, "collect", "--config=" + rotated);
         assertThat(resumed.exitCode()).as(resumed.all()).isZero();
         assertThat(resumed.all()).contains("DATA GAP: records from " + end + " to " + oldestKept);
-        Instant laterEnd = Instant.parse("2026-12-31T10:00:00Z"); // later - lag, aligned down
+        Instant laterEnd = later.minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.HOURS); // later - lag, aligned
         Set<String> expected = new HashSet<>(before);
         expected.addAll(tenant.emulated().visibleIds("signins", start, laterEnd)); // what Graph still keeps
         try (LakeQueries lake = new LakeQueries(fixture.lake())) {
