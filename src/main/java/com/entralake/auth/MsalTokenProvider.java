@@ -27,6 +27,10 @@ import javax.net.ssl.SSLSocketFactory;
  * <p>Against a host that is not a Microsoft login host (the emulator) instance discovery is off,
  * since MSAL would otherwise ask login.microsoftonline.com about it. Timeouts are always set
  * because MSAL's default HTTP client waits forever.
+ *
+ * <p>One call is one attempt: MSAL's own retry is off, and a failure that another attempt may fix is
+ * thrown as a {@linkplain AuthenticationFailure#retryable() retryable} failure for
+ * {@code graph.RetryingTokenProvider}, which wraps this class in every session and owns the retries.
  */
 public final class MsalTokenProvider implements AccessTokenProvider {
 
@@ -179,7 +183,10 @@ public final class MsalTokenProvider implements AccessTokenProvider {
                         .builder(clientId, clientCredential)
                         .authority(cloud.authority(tenantId))
                         .connectTimeoutForDefaultHttpClient(millis(connectTimeout))
-                        .readTimeoutForDefaultHttpClient(millis(readTimeout));
+                        .readTimeoutForDefaultHttpClient(millis(readTimeout))
+                        // MSAL4J's HttpHelper would resend a 5xx once after a fixed, real 1 s sleep (DefaultRetryPolicy);
+                        // retries are the RetryingTokenProvider's alone, so that one budget bounds them all
+                        .disableInternalRetries();
                 if (!cloud.isMicrosoftLoginHost()) {
                     builder.instanceDiscovery(false);
                 }

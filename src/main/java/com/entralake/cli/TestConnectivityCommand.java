@@ -42,11 +42,11 @@ import picocli.CommandLine.Option;
                 "Exit status:",
                 "  0  every selected tenant is connected (some data types may be unavailable;",
                 "     the report says which and why)",
-                "  1  a tenant signed in but is not usable: Graph did not answer, or it is a",
-                "     B2C tenant",
+                "  1  a tenant is not usable for now: Graph or the login host stayed",
+                "     unavailable (timeouts, resets, HTTP 5xx/429), or it is a B2C tenant",
                 "  2  configuration error (nothing was tested)",
-                "  3  a tenant could not sign in (wrong, expired or unreadable secret, unknown",
-                "     tenant, app not in tenant, login host unreachable)",
+                "  3  a tenant could not sign in (wrong, expired or unreadable secret or",
+                "     certificate, unknown tenant, app not in tenant, untrusted TLS certificate)",
                 "With several tenants the most severe code wins, in the order 3, 2, 1."})
 public class TestConnectivityCommand extends ConfiguredCommand {
 
@@ -83,7 +83,7 @@ public class TestConnectivityCommand extends ConfiguredCommand {
             exit = worse(exit, switch (report.outcome()) {
                 case CONNECTED -> ExitCodes.SUCCESS;
                 case SIGN_IN_FAILED -> ExitCodes.AUTHENTICATION;
-                case GRAPH_UNREACHABLE, UNSUPPORTED_TENANT -> ExitCodes.PARTIAL;
+                case LOGIN_UNAVAILABLE, GRAPH_UNREACHABLE, UNSUPPORTED_TENANT -> ExitCodes.PARTIAL;
             });
         }
         return exit;

@@ -41,7 +41,11 @@ public final class ConnectivityCheck {
         try {
             session = sessions.open(tenant);
         } catch (AuthenticationFailure e) {
-            return notConnected(tenant, tenantId, now, ConnectivityReport.Outcome.SIGN_IN_FAILED, e.getMessage());
+            // a login host that stays unavailable is like an unreachable Graph, not a wrong credential
+            return notConnected(tenant, tenantId, now,
+                    e.reason() == AuthenticationFailure.Reason.TOKEN_ENDPOINT_UNAVAILABLE
+                            ? ConnectivityReport.Outcome.LOGIN_UNAVAILABLE : ConnectivityReport.Outcome.SIGN_IN_FAILED,
+                    e.getMessage());
         }
         Set<String> roles = TokenRoles.of(session.tokens().accessToken());
         TenantType tenantType;

@@ -29,8 +29,10 @@ public record ConnectivityReport(
     public enum Outcome {
         /** A token was obtained and the tenant's Graph answered. */
         CONNECTED,
-        /** The token endpoint refused (AADSTS…) or could not be reached. */
+        /** The token endpoint refused (AADSTS…), the credential could not be read, or its TLS certificate is not trusted. */
         SIGN_IN_FAILED,
+        /** The token endpoint stayed unavailable (timeouts, resets, 5xx, 429) for every attempt: not a credential problem. */
+        LOGIN_UNAVAILABLE,
         /** A token was obtained but Graph could not be reached or kept failing. */
         GRAPH_UNREACHABLE,
         /** Connected to an Azure AD B2C tenant, which Entra Lake does not support. */
@@ -55,7 +57,7 @@ public record ConnectivityReport(
                         .filter(p -> p.availability() == Availability.AVAILABLE).count();
                 yield "Connected (" + available + " of " + selectedDatasets.size() + " selected data types available)";
             }
-            case SIGN_IN_FAILED, GRAPH_UNREACHABLE -> "Not connected: " + problem;
+            case SIGN_IN_FAILED, LOGIN_UNAVAILABLE, GRAPH_UNREACHABLE -> "Not connected: " + problem;
             case UNSUPPORTED_TENANT -> "Not supported: " + problem;
         };
     }

@@ -17,6 +17,7 @@ public final class ConnectivityReportPrinter {
         out.printf("Tenant '%s' (tenant %s, client %s, secret id %s)%n", r.tenantName(), r.tenantId(), r.clientId(),
                 r.secretId() == null || r.secretId().isBlank() ? "not configured" : r.secretId());
         if (r.outcome() == ConnectivityReport.Outcome.SIGN_IN_FAILED
+                || r.outcome() == ConnectivityReport.Outcome.LOGIN_UNAVAILABLE
                 || r.outcome() == ConnectivityReport.Outcome.GRAPH_UNREACHABLE) {
             out.println("  " + r.verdict());
             out.println();

@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Switchable misbehaviour, per tenant, thread safe, applied to Graph requests (not the token endpoint). The tenant of
- * a Graph request is the tid of its bearer token.
+ * Switchable misbehaviour, per tenant, thread safe. The Graph faults apply to Graph requests (the tenant of a Graph
+ * request is the tid of its bearer token); the token endpoint faults, in their own section at the end, apply to
+ * {@code /{tenant}/oauth2/v2.0/token} (the tenant of the path).
  */
 public final class Faults {
     /** Graph's audit-log limit: 5 requests per 10 s per tenant (sliding window, real time). */
@@ -111,10 +112,12 @@ public final class Faults {
     /** Clears all faults of a tenant (licence and roles stay as they are). */
     public void clear(String tenantId) {
         states.remove(tenantId.toLowerCase());
+        clearTokenFaults(tenantId);
     }
 
     public void clearAll() {
         states.clear();
+        tokenStates.clear();
     }
 
     // --- used by the server ---
@@ -169,5 +172,139 @@ public final class Faults {
             }
             return false;
         }
+    }
+
+    // ================================================================== token endpoint faults
+    //
+    // Kept apart from the Graph faults above: their own state, their own methods. What Entra's token endpoint answers
+    // when it is unwell, and where that is written down:
+    // - 503 with an Entra error body, error "temporarily_unavailable" and AADSTS90033 ("A transient error has
+    //   occurred. Please try again."): seen from login.microsoftonline.com and quoted in Azure/azure-sdk-for-python#14241.
+    //   500, 502 and 504 with the same body: unverified (Entra's 5xx bodies are not documented), but a client must
+    //   treat every 5xx alike anyway.
+    // - "temporarily_unavailable: the server is temporarily too busy ... Retry the request", and AADSTS50033, 90006,
+    //   90024, 90033, 90090 as transient: Entra's error-code reference (MicrosoftDocs/entra-docs,
+    //   docs/identity-platform/reference-error-codes.md).
+    // - 503 + Retry-After when too busy, 429 + Retry-After when throttling: what ESTS told the MSAL team
+    //   (AzureAD/microsoft-authentication-library-for-dotnet#3907). The 429's body (AADSTS90055 TenantThrottlingError
+    //   below) is unverified.
+    // - A 5xx whose body is an HTML page, a reset, a hang: what a proxy, a load balancer or the network does in front
+    //   of any endpoint; not Entra's own answers.
+
+    /** What one token request meets instead of (or before) its normal answer. */
+    enum TokenFaultKind {
+        /** A 5xx with Entra's error body (temporarily_unavailable, AADSTS90033). */
+        SERVER_ERROR,
+        /** A 5xx whose body is a proxy's HTML page, not JSON. */
+        GATEWAY_PAGE,
+        /** 429 with Retry-After and an Entra error body. */
+        THROTTLED,
+        /** The connection is closed without any response. */
+        RESET,
+        /** The answer (whatever it would have been) comes only after a delay. */
+        DELAY
+    }
+
+    record TokenFault(TokenFaultKind kind, int status, int retryAfterSeconds, Duration delay) {
+    }
+
+    static final class TokenState {
+        final ArrayDeque<TokenFault> next = new ArrayDeque<>();
+        volatile Duration lifetime;
+    }
+
+    private final Map<String, TokenState> tokenStates = new ConcurrentHashMap<>();
+
+    private TokenState tokenState(String tenantId) {
+        return tokenStates.computeIfAbsent(tenantId == null ? "" : tenantId.toLowerCase(), k -> new TokenState());
+    }
+
+    /**
+     * The next {@code count} token requests of the tenant answer {@code status} (500, 502, 503 or 504) with Entra's
+     * error body: {@code temporarily_unavailable}, AADSTS90033. Token faults queue up in the order they are armed,
+     * so a test can script a burst (two 503s, then a reset, then a hang).
+     */
+    public void tokenServerErrorNext(String tenantId, int count, int status) {
+        enqueue(tenantId, count, new TokenFault(TokenFaultKind.SERVER_ERROR, requireServerError(status), 0, Duration.ZERO));
+    }
+
+    /** The next {@code count} token requests answer {@code status} (500, 502, 503 or 504) with a proxy's HTML page. */
+    public void tokenGatewayPageNext(String tenantId, int count, int status) {
+        enqueue(tenantId, count, new TokenFault(TokenFaultKind.GATEWAY_PAGE, requireServerError(status), 0, Duration.ZERO));
+    }
+
+    /** The next {@code count} token requests answer 429 with {@code Retry-After: retryAfterSeconds} (1 or more). */
+    public void tokenThrottledNext(String tenantId, int count, int retryAfterSeconds) {
+        if (retryAfterSeconds < 1) {
+            throw new IllegalArgumentException("Retry-After must be at least 1 second");
+        }
+        enqueue(tenantId, count, new TokenFault(TokenFaultKind.THROTTLED, 429, retryAfterSeconds, Duration.ZERO));
+    }
+
+    /**
+     * The next {@code count} token requests get their connection closed without a response. The JDK's
+     * HttpURLConnection, which MSAL4J uses, sends a POST once more on such a connection by itself
+     * ({@code sun.net.http.retryPost}), so one token acquisition meets two resets.
+     */
+    public void tokenResetNext(String tenantId, int count) {
+        enqueue(tenantId, count, new TokenFault(TokenFaultKind.RESET, -1, 0, Duration.ZERO));
+    }
+
+    /** The next {@code count} token requests are answered only after {@code delay} (longer than the client's read timeout: a hang). */
+    public void tokenDelayNext(String tenantId, int count, Duration delay) {
+        if (delay.isNegative() || delay.isZero()) {
+            throw new IllegalArgumentException("delay must be positive");
+        }
+        enqueue(tenantId, count, new TokenFault(TokenFaultKind.DELAY, 0, 0, delay));
+    }
+
+    /**
+     * Access tokens issued from now on live {@code lifetime} (null: Entra's usual 3599 s). Entra itself issues 60 to
+     * 90 minutes and accepts no configured lifetime under 10 minutes; a test uses a few minutes so that the client,
+     * which reuses a token only while more than 5 minutes are left, fetches a new token for every Graph request.
+     */
+    public void tokenLifetime(String tenantId, Duration lifetime) {
+        tokenState(tenantId).lifetime = lifetime;
+    }
+
+    /** Clears the token endpoint faults (and token lifetime) of a tenant. */
+    public void clearTokenFaults(String tenantId) {
+        tokenStates.remove(tenantId.toLowerCase());
+    }
+
+    private void enqueue(String tenantId, int count, TokenFault fault) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative");
+        }
+        TokenState s = tokenState(tenantId);
+        synchronized (s) {
+            for (int i = 0; i < count; i++) {
+                s.next.addLast(fault);
+            }
+        }
+    }
+
+    private static int requireServerError(int status) {
+        if (status != 500 && status != 502 && status != 503 && status != 504) {
+            throw new IllegalArgumentException("status must be 500, 502, 503 or 504");
+        }
+        return status;
+    }
+
+    /** The fault the next token request of this tenant meets, or null. */
+    TokenFault takeTokenFault(String tenantId) {
+        TokenState s = tokenStates.get(tenantId == null ? "" : tenantId.toLowerCase());
+        if (s == null) {
+            return null;
+        }
+        synchronized (s) {
+            return s.next.pollFirst();
+        }
+    }
+
+    /** The lifetime of tokens issued now, or null for the default. */
+    Duration tokenLifetime(String tenantId) {
+        TokenState s = tokenStates.get(tenantId == null ? "" : tenantId.toLowerCase());
+        return s == null ? null : s.lifetime;
     }
 }

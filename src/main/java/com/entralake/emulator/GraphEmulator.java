@@ -399,6 +399,9 @@ public final class GraphEmulator implements AutoCloseable {
     }
 
     private void token(Ctx c, String tenantSegment) throws IOException {
+        if (answeredByTokenFault(c, tenantSegment)) {
+            return;
+        }
         if (!"POST".equals(c.method)) {
             tokenError(c, 405, "invalid_request", 900561, "The endpoint only accepts POST requests. Received a " + c.method + " request.");
             return;
@@ -480,11 +483,12 @@ public final class GraphEmulator implements AutoCloseable {
             tokenError(c, 401, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
             return;
         }
-        String accessToken = issueAccessToken(t.id(), app.clientId(), app.roles(), Instant.now(), Duration.ofSeconds(3599));
+        Duration lifetime = faults.tokenLifetime(t.id()) == null ? Duration.ofSeconds(3599) : faults.tokenLifetime(t.id());
+        String accessToken = issueAccessToken(t.id(), app.clientId(), app.roles(), Instant.now(), lifetime);
         ObjectNode o = Templates.JSON.createObjectNode();
         o.put("token_type", "Bearer");
-        o.put("expires_in", 3599);
-        o.put("ext_expires_in", 3599);
+        o.put("expires_in", lifetime.toSeconds());
+        o.put("ext_expires_in", lifetime.toSeconds());
         o.put("access_token", accessToken);
         send(c, 200, "application/json; charset=utf-8", o.toString().getBytes(StandardCharsets.UTF_8),
                 Map.of("Cache-Control", "no-store, no-cache", "Pragma", "no-cache", "x-ms-request-id", c.requestId), null);
@@ -521,7 +525,56 @@ public final class GraphEmulator implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Applies the token endpoint fault armed for this tenant, if any (see the token section of {@link Faults} for what
+     * each one imitates and where that comes from). True when the fault was the whole answer.
+     */
+    private boolean answeredByTokenFault(Ctx c, String tenantSegment) throws IOException {
+        Faults.TokenFault fault = faults.takeTokenFault(tenantSegment);
+        if (fault == null) {
+            return false;
+        }
+        if (fault.kind() != Faults.TokenFaultKind.DELAY) {
+            c.ex.getRequestBody().readAllBytes(); // the client has sent everything: the fault comes where the answer would
+        }
+        switch (fault.kind()) {
+            case RESET -> {
+                c.log(-1, null);
+                throw new DropConnection();
+            }
+            case DELAY -> {
+                try {
+                    Thread.sleep(fault.delay().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return false;
+            }
+            case SERVER_ERROR -> tokenError(c, fault.status(), "temporarily_unavailable", 90033,
+                    "A transient error has occurred. Please try again.", null);
+            case THROTTLED -> tokenError(c, 429, "temporarily_unavailable", 90055,
+                    "TenantThrottlingError - There are too many incoming requests. Please try again later.",
+                    Integer.toString(fault.retryAfterSeconds()));
+            case GATEWAY_PAGE -> {
+                String reason = switch (fault.status()) {
+                    case 500 -> "Internal Server Error";
+                    case 502 -> "Bad Gateway";
+                    case 504 -> "Gateway Time-out";
+                    default -> "Service Temporarily Unavailable";
+                };
+                String html = "<html>\r\n<head><title>" + fault.status() + " " + reason + "</title></head>\r\n<body>\r\n<center><h1>"
+                        + fault.status() + " " + reason + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+                send(c, fault.status(), "text/html", html.getBytes(StandardCharsets.UTF_8), Map.of(), null);
+            }
+        }
+        return true;
+    }
+
     private void tokenError(Ctx c, int status, String error, int code, String message) throws IOException {
+        tokenError(c, status, error, code, message, null);
+    }
+
+    private void tokenError(Ctx c, int status, String error, int code, String message, String retryAfter) throws IOException {
         Instant now = Instant.now();
         String trace = UUID.randomUUID().toString();
         String correlation = c.ex.getRequestHeaders().getFirst("client-request-id");
@@ -539,7 +592,7 @@ public final class GraphEmulator implements AutoCloseable {
         o.put("correlation_id", correlation);
         o.put("error_uri", base + "/error?code=" + code);
         send(c, status, "application/json; charset=utf-8", o.toString().getBytes(StandardCharsets.UTF_8),
-                Map.of("Cache-Control", "no-store, no-cache", "x-ms-request-id", trace), null);
+                Map.of("Cache-Control", "no-store, no-cache", "x-ms-request-id", trace), retryAfter);
     }
 
     // ------------------------------------------------------------------ Graph

@@ -17,7 +17,8 @@
  *       {@link com.entralake.emulator.ListEventSource} (explicit, late and re-published records), visibility and
  *       retention decided by {@link com.entralake.emulator.EmulatorClock}.</li>
  *   <li>{@link com.entralake.emulator.Faults}: throttling, 5xx, resets, slow, truncated, nextLink loop, fail from page N,
- *       licence and roles at runtime.</li>
+ *       licence and roles at runtime; on the token endpoint, Entra's 5xx body, a proxy's HTML page, 429 with
+ *       Retry-After, resets, hangs and short token lifetimes.</li>
  * </ul>
  */
 package com.entralake.emulator;

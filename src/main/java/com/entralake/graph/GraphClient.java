@@ -80,8 +80,9 @@ public final class GraphClient {
 
     /**
      * GETs one page. Throws {@link GraphException} for what retrying cannot fix, and
-     * {@link AuthenticationFailure} when no token can be obtained (network failures of the token
-     * endpoint are retried like any transient failure first).
+     * {@link AuthenticationFailure} when no token can be obtained. Token failures are not retried here:
+     * the token provider ({@link RetryingTokenProvider}) has already spent the attempt budget on them,
+     * and retrying its outcome again would multiply that budget.
      */
     public GraphPage fetch(URI url) {
         return get(url, "a Graph collection (no \"value\" array)", GraphClient::parse);
@@ -100,14 +101,12 @@ public final class GraphClient {
         String endpointClass = RequestPacer.endpointClassOf(url);
         boolean refreshed = false;
         String refreshedToken = null;
-        AuthenticationFailure tokenFailure = null;
         String lastFailure = "none";
         int lastStatus = 0;
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             final int failedAttempt = attempt;
             Duration wait;
             try {
-                tokenFailure = null;
                 // asked every attempt: cheap while cached, and a long retry series may outlive a token
                 String token = refreshed ? refreshedToken : tokens.accessToken();
                 pacer.acquire(endpointClass);
@@ -160,15 +159,6 @@ public final class GraphClient {
                 lastStatus = 0;
                 lastFailure = networkFailure(e);
                 wait = backoff(attempt);
-            } catch (AuthenticationFailure e) {
-                if (e.reason() != AuthenticationFailure.Reason.NETWORK) {
-                    throw e;
-                }
-                // the login host hiccuped: as transient as a Graph 503, and retried the same way
-                tokenFailure = e;
-                lastStatus = 0;
-                lastFailure = "token endpoint unreachable";
-                wait = backoff(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new GraphException(GraphException.Kind.INTERRUPTED, 0, null,
@@ -186,9 +176,6 @@ public final class GraphClient {
                             "Interrupted while waiting to retry " + GraphErrors.describe(url));
                 }
             }
-        }
-        if (tokenFailure != null) {
-            throw tokenFailure;
         }
         throw new GraphException(GraphException.Kind.TRANSIENT_EXHAUSTED, lastStatus, null,
                 "GET " + GraphErrors.describe(url) + " failed " + retry.maxAttempts() + " times; the last failure was "

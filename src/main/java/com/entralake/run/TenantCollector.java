@@ -95,8 +95,10 @@ public final class TenantCollector {
                 session = sessionFactory.open(tenant);
             } catch (AuthenticationFailure e) {
                 log.error("{} ({}): {}", tenant.getName(), tenantId, e.getMessage());
-                return new TenantOutcome(tenant.getName(), tenantId, TenantOutcome.Status.AUTHENTICATION_FAILED,
-                        e.getMessage(), List.of());
+                // an unavailable token endpoint says nothing about the credentials: partial, the next run retries
+                boolean unavailable = e.reason() == AuthenticationFailure.Reason.TOKEN_ENDPOINT_UNAVAILABLE;
+                return new TenantOutcome(tenant.getName(), tenantId, unavailable ? TenantOutcome.Status.FAILED
+                        : TenantOutcome.Status.AUTHENTICATION_FAILED, e.getMessage(), List.of());
             }
             if (availability.knownB2c(tenantId)) {
                 String message = "an Azure AD B2C tenant (found by test-connectivity): Entra Lake does not support"
@@ -118,7 +120,8 @@ public final class TenantCollector {
                 }
                 // after the data: the check is one request, and a Graph hiccup here must not come first
                 credentials.check(session, roles, context.clock().now());
-                return new TenantOutcome(tenant.getName(), tenantId, TenantOutcome.Status.DONE, "", outcomes);
+                return new TenantOutcome(tenant.getName(), tenantId, TenantOutcome.Status.DONE, session.signInNote(),
+                        outcomes);
             } finally {
                 sessions.remove(tenantId);
             }

@@ -10,13 +10,22 @@ import com.entralake.graph.GraphClient;
 /**
  * What a run needs to talk to one tenant: its configuration, its token source and its Graph client
  * (with the tenant's own rate limit and counters). Never holds the secret value itself.
+ *
+ * @param signInRetries how many times the token endpoint had to be asked again before the first token came
  */
 public record TenantSession(
         EntraLakeProperties.Tenant config,
         URI graphBaseUrl,
         AccessTokenProvider tokens,
         GraphClient graph,
-        GraphCallStats stats) {
+        GraphCallStats stats,
+        long signInRetries) {
+
+    /** For the run summary: empty after a first-time sign-in, else how many token endpoint retries it took. */
+    public String signInNote() {
+        return signInRetries == 0 ? "" : "signed in after " + signInRetries + " token endpoint "
+                + (signInRetries == 1 ? "retry" : "retries");
+    }
 
     public String tenantId() {
         return config.getTenantId().toLowerCase(java.util.Locale.ROOT);

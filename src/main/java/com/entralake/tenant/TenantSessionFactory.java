@@ -16,13 +16,14 @@ import com.entralake.graph.GraphCallStats;
 import com.entralake.graph.GraphClient;
 import com.entralake.graph.RequestPacer;
 import com.entralake.graph.RetrySettings;
+import com.entralake.graph.RetryingTokenProvider;
 import com.entralake.graph.Sleeper;
 import com.entralake.graph.Ticker;
 
 /**
- * Builds a tenant's session: MSAL token provider, HTTP client trusting the configured trust store (and
- * nothing looser), the tenant's own request pacer. Signs in once up front so a wrong or expired secret
- * or certificate is reported before any job starts.
+ * Builds a tenant's session: MSAL token provider (retried like Graph, see {@link RetryingTokenProvider}), HTTP
+ * client trusting the configured trust store (and nothing looser), the tenant's own request pacer. Signs in once
+ * up front so a wrong or expired secret or certificate is reported before any job starts.
  */
 public final class TenantSessionFactory {
 
@@ -38,21 +39,24 @@ public final class TenantSessionFactory {
         URI graphBase = URI.create(stripSlash(tenant.getGraphBaseUrl()));
         CloudEndpoints endpoints = new CloudEndpoints(URI.create(stripSlash(tenant.getAuthorityHost())), graphBase);
         String scope = tenant.getScope() == null || tenant.getScope().isBlank() ? null : tenant.getScope();
-        AccessTokenProvider tokens = tokenProvider(tenant, endpoints, scope);
+        GraphCallStats stats = new GraphCallStats();
+        RetrySettings retry = new RetrySettings(http.getMaxAttempts(), http.getRetryBase(), http.getRetryCap(),
+                http.getReadTimeout());
+        // the token endpoint gets Graph's attempt budget and backoff; its retries count in the tenant's stats
+        AccessTokenProvider tokens = new RetryingTokenProvider(tokenProvider(tenant, endpoints, scope),
+                tenant.getTenantId(), endpoints.authorityHost(), retry, Sleeper.REAL, stats);
         tokens.accessToken();
+        long signInRetries = stats.retries();
         HttpClient client = HttpClient.newBuilder()
                 .sslContext(sslContext)
                 .connectTimeout(http.getConnectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        GraphCallStats stats = new GraphCallStats();
-        RetrySettings retry = new RetrySettings(http.getMaxAttempts(), http.getRetryBase(), http.getRetryCap(),
-                http.getReadTimeout());
         // one pacer per tenant: Graph's audit-log limit is per app per tenant
         RequestPacer pacer = new RequestPacer(new RequestPacer.Budget(http.getAuditLogRequestsPer10s(), Duration.ofSeconds(10)),
                 RequestPacer.DEFAULT_DIRECTORY_BUDGET, Ticker.SYSTEM, Sleeper.REAL);
         GraphClient graph = new GraphClient(client, tokens, retry, pacer, Sleeper.REAL, stats);
-        return new TenantSession(tenant, graphBase, tokens, graph, stats);
+        return new TenantSession(tenant, graphBase, tokens, graph, stats, signInRetries);
     }
 
     /** A certificate when one is configured (the validator allows only one credential), else the secret. */

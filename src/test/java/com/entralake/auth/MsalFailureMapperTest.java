@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ConnectException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import javax.net.ssl.SSLHandshakeException;
 
@@ -65,6 +68,79 @@ class MsalFailureMapperTest {
         AuthenticationFailure refused = mapper.map(new MsalClientException(new ConnectException("Connection refused")));
         assertThat(refused.reason()).isEqualTo(AuthenticationFailure.Reason.NETWORK);
         assertThat(refused.getMessage()).contains("refused").doesNotContain("TLS");
+    }
+
+    // statuses, headers and non-JSON bodies come from real MSAL4J against a stub endpoint: MsalTokenProviderTest
+
+    @Test
+    void temporarilyUnavailableAndDocumentedTransientCodesAreRetryableAndSayItIsNotTheCredentials() {
+        AuthenticationFailure busy = mapper.map(new ExecutionException(service("90033", "temporarily_unavailable")));
+        // a documented transient code is enough, whatever error it comes with
+        AuthenticationFailure budget = mapper.map(service("90024", "invalid_request"));
+        AuthenticationFailure loop = mapper.map(service("50196", "invalid_request"));
+
+        for (AuthenticationFailure f : List.of(busy, budget, loop)) {
+            assertThat(f.reason()).isEqualTo(AuthenticationFailure.Reason.TOKEN_ENDPOINT_UNAVAILABLE);
+            assertThat(f.retryable()).isTrue();
+            assertThat(f.getMessage()).contains("https://login.microsoftonline.com", "tenant-guid",
+                    "This is not a credential problem").doesNotContain("secret file");
+            assertNoLeak(f);
+        }
+        assertThat(busy.transientCause()).isEqualTo("the token endpoint answered an error (temporarily_unavailable,"
+                + " AADSTS90033, trace id " + TRACE + ", correlation id " + CORRELATION + ")");
+        assertThat(busy.aadstsCode()).isEqualTo("AADSTS90033");
+        assertThat(busy.traceId()).isEqualTo(TRACE);
+    }
+
+    @Test
+    void aCredentialAnswerIsNeverRetryable() {
+        for (String code : new String[] {"7000215", "7000222", "700027", "90002", "700016", "7000218", "700024", "50034"}) {
+            AuthenticationFailure failure = mapper.map(service(code, "invalid_client"));
+            assertThat(failure.retryable()).as("AADSTS" + code).isFalse();
+            assertThat(failure.reason()).as("AADSTS" + code).isNotEqualTo(AuthenticationFailure.Reason.TOKEN_ENDPOINT_UNAVAILABLE);
+        }
+    }
+
+    @Test
+    void anErrorAnswerWithoutABodyIsRetryableWhenItsStatusIs() {
+        // MSAL4J's own wording when there is no Entra body to read
+        AuthenticationFailure empty = mapper.map(new MsalServiceException(
+                "Unknown service exception. Http request returned status code 502 with no response body", "unknown"));
+        assertThat(empty.retryable()).isTrue();
+        assertThat(empty.transientCause()).isEqualTo("the token endpoint answered HTTP 502 without an error description");
+
+        AuthenticationFailure notFound = mapper.map(new MsalServiceException(
+                "Unknown service exception. Http request returned status code: 404 with http body: nothing here", "unknown"));
+        assertThat(notFound.retryable()).isFalse();
+    }
+
+    @Test
+    void retryAfterIsReadInAnyCaseAndSurvivesTheStatusLinesNullName() {
+        Map<String, List<String>> headers = new java.util.HashMap<>();
+        headers.put(null, List.of("HTTP/1.1 429 Too Many Requests")); // how HttpURLConnection lists the status line
+        headers.put("Retry-after", List.of("7"));
+        assertThat(MsalFailureMapper.retryAfter(headers)).contains(Duration.ofSeconds(7));
+        assertThat(MsalFailureMapper.retryAfter(Map.of("retry-after", List.of("2.128")))).contains(Duration.ofMillis(2128));
+        assertThat(MsalFailureMapper.retryAfter(Map.of("Retry-After", List.of("Wed, 21 Oct 2026 07:28:00 GMT")))).isEmpty();
+        assertThat(MsalFailureMapper.retryAfter(null)).isEmpty();
+    }
+
+    @Test
+    void networkFailuresAreRetryableExceptAnUntrustedCertificate() {
+        assertThat(mapper.map(new MsalClientException(new java.net.SocketTimeoutException("Read timed out"))).transientCause())
+                .isEqualTo("the connection timed out");
+        assertThat(mapper.map(new MsalClientException(new java.net.SocketException("Unexpected end of file from server")))
+                .transientCause()).isEqualTo("the connection was closed without an answer");
+        assertThat(mapper.map(new MsalClientException(new ConnectException("Connection refused"))).retryable()).isTrue();
+        assertThat(mapper.map(new MsalClientException(new java.net.UnknownHostException("login.example"))).retryable())
+                .isTrue();
+        assertThat(mapper.map(new MsalClientException(new javax.net.ssl.SSLException("Connection reset"))).retryable())
+                .as("a handshake cut short is the network, not the certificate").isTrue();
+
+        AuthenticationFailure untrusted = mapper.map(new MsalClientException(new SSLHandshakeException(
+                "PKIX path building failed")));
+        assertThat(untrusted.reason()).isEqualTo(AuthenticationFailure.Reason.NETWORK);
+        assertThat(untrusted.retryable()).as("no retry makes a certificate trusted").isFalse();
     }
 
     static void assertNoLeak(AuthenticationFailure failure) {

@@ -49,6 +49,11 @@ class MsalTokenProviderTest {
     final AtomicInteger tokenCount = new AtomicInteger();
     final AtomicReference<String> errorBody = new AtomicReference<>();
     final AtomicInteger expiresIn = new AtomicInteger(3599);
+    /** Answers the stub gives before its usual one, in order. */
+    final java.util.Queue<Answer> answers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    record Answer(int status, String contentType, String body, String retryAfter) {
+    }
 
     @BeforeAll
     static void makeCertificate() throws Exception {
@@ -87,6 +92,18 @@ class MsalTokenProviderTest {
         server.setHttpsConfigurator(new HttpsConfigurator(serverTls));
         server.createContext("/" + TENANT + "/oauth2/v2.0/token", exchange -> {
             forms.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Answer scripted = answers.poll();
+            if (scripted != null) {
+                byte[] bytes = scripted.body().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", scripted.contentType());
+                if (scripted.retryAfter() != null) {
+                    exchange.getResponseHeaders().add("Retry-After", scripted.retryAfter());
+                }
+                exchange.sendResponseHeaders(scripted.status(), bytes.length == 0 ? -1 : bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+                return;
+            }
             String error = errorBody.get();
             int status = error == null ? 200 : 401;
             String body = error != null ? error
@@ -250,6 +267,69 @@ class MsalTokenProviderTest {
         assertThat(trace.toString()).doesNotContain(SECRET);
     }
 
+    static String entraError(String error, String aadsts, String description) {
+        return "{\"error\":\"" + error + "\",\"error_description\":\"AADSTS" + aadsts + ": " + description
+                + "\\r\\nTrace ID: 0b3f5c8e-1d2a-4e5f-9a6b-7c8d9e0f1a2b\\r\\nCorrelation ID:"
+                + " 11111111-2222-3333-4444-555555555555\\r\\nTimestamp: 2026-11-27 03:00:00Z\",\"error_codes\":[" + aadsts
+                + "],\"timestamp\":\"2026-11-27 03:00:00Z\",\"trace_id\":\"0b3f5c8e-1d2a-4e5f-9a6b-7c8d9e0f1a2b\","
+                + "\"correlation_id\":\"11111111-2222-3333-4444-555555555555\"}";
+    }
+
+    AuthenticationFailure failureFor(Answer answer) {
+        answers.add(answer);
+        return catchThrowableOfType(provider(local(), clientTls.getSocketFactory())::accessToken, AuthenticationFailure.class);
+    }
+
+    @Test
+    void anUnavailableTokenEndpointIsOneRetryableAttemptPerCall() {
+        // MSAL4J's DefaultRetryPolicy would resend a 5xx once after a real 1 s sleep; it is switched off, so one call
+        // is one request and the RetryingTokenProvider's budget is the only one
+        AuthenticationFailure busy = failureFor(new Answer(503, "application/json; charset=utf-8",
+                entraError("temporarily_unavailable", "90033", "A transient error has occurred. Please try again."), null));
+
+        assertThat(forms).hasSize(1);
+        assertThat(busy.reason()).isEqualTo(AuthenticationFailure.Reason.TOKEN_ENDPOINT_UNAVAILABLE);
+        assertThat(busy.retryable()).isTrue();
+        assertThat(busy.retryAfter()).isEmpty();
+        assertThat(busy.transientCause()).isEqualTo("the token endpoint answered HTTP 503 (temporarily_unavailable,"
+                + " AADSTS90033, trace id 0b3f5c8e-1d2a-4e5f-9a6b-7c8d9e0f1a2b,"
+                + " correlation id 11111111-2222-3333-4444-555555555555)");
+        assertThat(busy.getMessage()).contains("This is not a credential problem").doesNotContain(SECRET);
+    }
+
+    @Test
+    void throttlingCarriesItsRetryAfter() {
+        AuthenticationFailure throttled = failureFor(new Answer(429, "application/json; charset=utf-8",
+                entraError("temporarily_unavailable", "90055", "TenantThrottlingError"), "7"));
+
+        assertThat(throttled.retryable()).isTrue();
+        assertThat(throttled.retryAfter()).contains(Duration.ofSeconds(7));
+        assertThat(throttled.transientCause()).startsWith("the token endpoint answered HTTP 429 (temporarily_unavailable");
+    }
+
+    @Test
+    void aProxysHtmlPageOrAnEmptyErrorIsRetryableAndAClientErrorIsNot() {
+        AuthenticationFailure page = failureFor(new Answer(502, "text/html",
+                "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>", null));
+        assertThat(page.retryable()).isTrue();
+        assertThat(page.transientCause()).contains("not JSON");
+
+        AuthenticationFailure empty = failureFor(new Answer(504, "text/plain", "", null));
+        assertThat(empty.retryable()).isTrue();
+        assertThat(empty.transientCause()).isEqualTo("the token endpoint answered HTTP 504 without an error description");
+
+        AuthenticationFailure timeout = failureFor(new Answer(408, "application/json; charset=utf-8",
+                entraError("invalid_request", "90012", "RequestTimeout"), null));
+        assertThat(timeout.retryable()).isTrue();
+
+        AuthenticationFailure wrongSecretOn500 = failureFor(new Answer(500, "application/json; charset=utf-8",
+                entraError("invalid_client", "7000215", "Invalid client secret provided."), null));
+        assertThat(wrongSecretOn500.reason()).as("a credential answer, whatever its status")
+                .isEqualTo(AuthenticationFailure.Reason.WRONG_SECRET);
+        assertThat(wrongSecretOn500.retryable()).isFalse();
+        assertThat(forms).hasSize(4);
+    }
+
     @Test
     void untrustedCertificateIsANetworkFailureThatSaysTls() {
         MsalTokenProvider tokens = provider(local(), null); // JVM trust store does not trust the stub
@@ -258,6 +338,7 @@ class MsalTokenProviderTest {
 
         assertThat(failure.reason()).isEqualTo(AuthenticationFailure.Reason.NETWORK);
         assertThat(failure.getMessage()).contains("127.0.0.1:" + server.getAddress().getPort(), "TLS");
+        assertThat(failure.retryable()).as("no retry makes the certificate trusted").isFalse();
         assertThat(forms).isEmpty();
     }
 
@@ -274,6 +355,8 @@ class MsalTokenProviderTest {
 
         assertThat(failure.reason()).isEqualTo(AuthenticationFailure.Reason.NETWORK);
         assertThat(failure.getMessage()).contains("127.0.0.1:" + port).doesNotContain("TLS");
+        assertThat(failure.retryable()).isTrue();
+        assertThat(failure.transientCause()).isEqualTo("the connection was refused");
     }
 
     @Test

@@ -189,6 +189,86 @@ class FaultsTest {
         assertThat(get(http, emu, tokenFromEndpoint(), "/v1.0/auditLogs/signIns").statusCode()).isEqualTo(200);
     }
 
+    HttpResponse<String> tokenRequest(String tenant) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(emu.authorityHost() + "/" + tenant + "/oauth2/v2.0/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + CLIENT
+                        + "&client_secret=" + SECRET + "&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void tokenFaultsQueueInTheOrderArmedThenTheEndpointAnswersAgain() throws Exception {
+        emu.faults().tokenServerErrorNext(TENANT, 2, 503);
+        emu.faults().tokenGatewayPageNext(TENANT, 1, 502);
+        emu.faults().tokenThrottledNext(TENANT, 1, 2);
+
+        JsonNode sample = JSON.readTree(EXAMPLES.resolve("entra-token-error.sample.json").toFile());
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> busy = tokenRequest(TENANT);
+            assertThat(busy.statusCode()).isEqualTo(503);
+            assertThat(busy.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+            JsonNode e = json(busy);
+            assertThat(TokenEndpointMsalTest.fieldNames(e)).as("Entra's error body").isEqualTo(TokenEndpointMsalTest.fieldNames(sample));
+            assertThat(e.get("error").asText()).isEqualTo("temporarily_unavailable");
+            assertThat(e.get("error_codes").get(0).asInt()).isEqualTo(90033);
+            assertThat(e.get("error_description").asText()).startsWith("AADSTS90033: A transient error has occurred.");
+            assertThat(busy.headers().firstValue("Retry-After")).isEmpty();
+        }
+        HttpResponse<String> page = tokenRequest(TENANT);
+        assertThat(page.statusCode()).isEqualTo(502);
+        assertThat(page.headers().firstValue("Content-Type")).contains("text/html");
+        assertThat(page.body()).startsWith("<html>").contains("502 Bad Gateway");
+        HttpResponse<String> throttled = tokenRequest(TENANT);
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).contains("2");
+        assertThat(json(throttled).get("error").asText()).isEqualTo("temporarily_unavailable");
+        assertThat(tokenRequest(TENANT).statusCode()).isEqualTo(200);
+        assertThat(emu.requestLog().stream().filter(r -> r.path().endsWith("/token")).map(ServedRequest::status).toList())
+                .containsExactly(503, 503, 502, 429, 200);
+    }
+
+    @Test
+    void tokenFaultsArePerTenantAndClearedWithTheTenantsOtherFaults() throws Exception {
+        String other = "22222222-2222-4222-8222-222222222222";
+        emu.addTenant(TenantSpec.builder(other).build());
+        emu.faults().tokenServerErrorNext(other, 3, 500);
+        emu.faults().tokenResetNext(TENANT, 5);
+        emu.faults().clear(TENANT);
+
+        assertThat(tokenRequest(TENANT).statusCode()).isEqualTo(200);
+        assertThat(signIns("").statusCode()).as("a token fault never touches Graph").isEqualTo(200);
+        HttpResponse<String> otherTenant = tokenRequest(other);
+        assertThat(otherTenant.statusCode()).isEqualTo(500);
+    }
+
+    @Test
+    void aTokenResetClosesTheConnectionAndADelayHoldsTheAnswer() throws Exception {
+        // java.net.http.HttpClient does not resend a POST, so one request meets one reset here
+        emu.faults().tokenResetNext(TENANT, 1);
+        assertThatThrownBy(() -> tokenRequest(TENANT)).isInstanceOf(IOException.class);
+        assertThat(emu.requestLog().get(emu.requestLog().size() - 1).status()).isEqualTo(-1);
+
+        emu.faults().tokenDelayNext(TENANT, 1, Duration.ofMillis(800));
+        long t0 = System.nanoTime();
+        assertThat(tokenRequest(TENANT).statusCode()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(800));
+        t0 = System.nanoTime();
+        assertThat(tokenRequest(TENANT).statusCode()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(800));
+    }
+
+    @Test
+    void tokenLifetimeSetsExpiresInAndTheTokensExp() throws Exception {
+        emu.faults().tokenLifetime(TENANT, Duration.ofSeconds(200));
+        JsonNode ok = json(tokenRequest(TENANT));
+        assertThat(ok.get("expires_in").asLong()).isEqualTo(200);
+        JsonNode claims = JSON.readTree(java.util.Base64.getUrlDecoder().decode(ok.get("access_token").asText().split("\\.")[1]));
+        assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(200);
+        emu.faults().tokenLifetime(TENANT, null);
+        assertThat(json(tokenRequest(TENANT)).get("expires_in").asLong()).isEqualTo(3599);
+    }
+
     String tokenFromEndpoint() throws Exception {
         HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create(emu.authorityHost() + "/" + TENANT + "/oauth2/v2.0/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -10,6 +10,7 @@ import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.IClientCredential;
+import com.microsoft.aad.msal4j.MsalClientException;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import java.math.BigInteger;
 import java.net.URI;
@@ -30,6 +31,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -62,18 +64,118 @@ class TokenEndpointMsalTest {
     }
 
     static IAuthenticationResult acquire(String tenant, String clientId, IClientCredential cred) throws Throwable {
-        ConfidentialClientApplication app = ConfidentialClientApplication.builder(clientId, cred)
+        return acquire(tenant, clientId, cred, 10000, false);
+    }
+
+    /** Real MSAL4J; {@code msalRetriesOff} as Entra Lake builds it ({@code disableInternalRetries()}). */
+    static IAuthenticationResult acquire(String tenant, String clientId, IClientCredential cred, int readTimeoutMillis,
+                                         boolean msalRetriesOff) throws Throwable {
+        ConfidentialClientApplication.Builder builder = ConfidentialClientApplication.builder(clientId, cred)
                 .authority(emu.authorityHost() + "/" + tenant + "/")
                 .instanceDiscovery(false)
                 .sslSocketFactory(emu.clientSslContext().getSocketFactory())
                 .connectTimeoutForDefaultHttpClient(5000)
-                .readTimeoutForDefaultHttpClient(10000)
-                .build();
+                .readTimeoutForDefaultHttpClient(readTimeoutMillis);
+        if (msalRetriesOff) {
+            builder.disableInternalRetries();
+        }
         try {
-            return app.acquireToken(ClientCredentialParameters.builder(Set.of("https://graph.microsoft.com/.default")).build()).get();
+            return builder.build().acquireToken(ClientCredentialParameters.builder(Set.of("https://graph.microsoft.com/.default"))
+                    .skipCache(true).build()).get();
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause();
         }
+    }
+
+    @AfterEach
+    void noTokenFaultsLeft() {
+        emu.faults().clearTokenFaults(TENANT);
+    }
+
+    static List<Integer> tokenStatuses() {
+        return emu.requestLog().stream().filter(r -> r.path().endsWith("/oauth2/v2.0/token")).map(ServedRequest::status).toList();
+    }
+
+    // ---- what MSAL4J 1.26.1 does on the wire when the token endpoint is unwell (Faults' token section)
+
+    @Test
+    void msalItselfResendsA5xxOnceAfterOneSecondUnlessItsRetriesAreOff() throws Throwable {
+        emu.clearRequestLog();
+        emu.faults().tokenServerErrorNext(TENANT, 1, 503);
+        long started = System.nanoTime();
+        assertThat(acquire(TENANT, CLIENT, ClientCredentialFactory.createFromSecret(SECRET), 10000, false).accessToken()).isNotBlank();
+        // HttpHelper + DefaultRetryPolicy: one resend of a 5xx without Retry-After, after Thread.sleep(1000)
+        assertThat(tokenStatuses()).containsExactly(503, 200);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+
+        emu.clearRequestLog();
+        emu.faults().tokenServerErrorNext(TENANT, 1, 503);
+        assertThatThrownBy(() -> acquire(TENANT, CLIENT, ClientCredentialFactory.createFromSecret(SECRET), 10000, true))
+                .isInstanceOfSatisfying(MsalServiceException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(503);
+                    assertThat(e.errorCode()).isEqualTo("temporarily_unavailable");
+                    assertThat(e.getMessage()).startsWith("AADSTS90033:");
+                });
+        assertThat(tokenStatuses()).as("disableInternalRetries: one request").containsExactly(503);
+    }
+
+    @Test
+    void a429CarriesRetryAfterInItsHeadersAndMsalDoesNotResendIt() {
+        emu.clearRequestLog();
+        emu.faults().tokenThrottledNext(TENANT, 1, 3);
+        assertThatThrownBy(() -> acquire(TENANT, CLIENT, ClientCredentialFactory.createFromSecret(SECRET), 10000, false))
+                .isInstanceOfSatisfying(MsalServiceException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(429);
+                    assertThat(e.headers().entrySet()).anySatisfy(h -> {
+                        assertThat(h.getKey()).isEqualToIgnoringCase("Retry-After");
+                        assertThat(h.getValue()).containsExactly("3");
+                    });
+                });
+        assertThat(tokenStatuses()).containsExactly(429);
+    }
+
+    @Test
+    void aProxysHtmlPageLosesItsStatusInMsal() {
+        emu.clearRequestLog();
+        emu.faults().tokenGatewayPageNext(TENANT, 1, 502);
+        assertThatThrownBy(() -> acquire(TENANT, CLIENT, ClientCredentialFactory.createFromSecret(SECRET), 10000, true))
+                .isInstanceOfSatisfying(MsalServiceException.class, e -> {
+                    // MsalJsonParsingException: the JSON reader failed before the status was looked at
+                    assertThat(e.errorCode()).isEqualTo("invalid_json");
+                    assertThat(e.statusCode()).isNull();
+                    assertThat(e.headers()).isNull();
+                });
+        assertThat(tokenStatuses()).containsExactly(502);
+    }
+
+    @Test
+    void aResetIsSentOnceMoreByTheJdkThenSurfacesAsAnMsalClientException() throws Throwable {
+        // HttpURLConnection resends a POST whose connection closed before any answer (sun.net.http.retryPost)
+        emu.clearRequestLog();
+        emu.faults().tokenResetNext(TENANT, 1);
+        assertThat(acquire(TENANT, CLIENT, ClientCredentialFactory.createFromSecret(SECRET), 10000, true).accessToken()).isNotBlank();
+        assertThat(tokenStatuses()).containsExactly(-1, 200);
+
+        emu.clearRequestLog();
+        emu.faults().tokenResetNext(TENANT, 2);
+        assertThatThrownBy(() -> acquire(TENANT, CLIENT, ClientCredentialFactory.createFromSecret(SECRET), 10000, true))
+                .isInstanceOf(MsalClientException.class).hasCauseInstanceOf(java.net.SocketException.class);
+        assertThat(tokenStatuses()).containsExactly(-1, -1);
+    }
+
+    @Test
+    void aHangLongerThanTheReadTimeoutIsASocketTimeoutWithoutAResend() throws Throwable {
+        emu.clearRequestLog();
+        emu.faults().tokenDelayNext(TENANT, 1, Duration.ofMillis(1500));
+        assertThatThrownBy(() -> acquire(TENANT, CLIENT, ClientCredentialFactory.createFromSecret(SECRET), 500, true))
+                .isInstanceOf(MsalClientException.class).hasCauseInstanceOf(java.net.SocketTimeoutException.class);
+        // the late answer is logged once it is written, after the delay
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (tokenStatuses().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(tokenStatuses()).as("a timeout is not resent by the JDK").containsExactly(200);
+        assertThat(acquire(TENANT, CLIENT, ClientCredentialFactory.createFromSecret(SECRET), 500, true).accessToken()).isNotBlank();
     }
 
     @Test

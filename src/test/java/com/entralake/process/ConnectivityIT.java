@@ -32,7 +32,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * {@code test-connectivity} from the packaged jar: every sign-in failure with its own advice (exit 3),
+ * {@code test-connectivity} from the packaged jar: every sign-in failure with its own advice (exit 3), an
+ * unavailable login host (exit 1),
  * permissions present or why missing, the probe of each data type, B2C (exit 1), credential warnings and
  * the webhook. Cases needing different exit codes run as concurrent processes.
  */
@@ -94,11 +95,16 @@ class ConnectivityIT {
         TestTenant realTenant = fixture.tenant("c-other-app", License.PREMIUM, 1, 1);
         TestTenant appNotInTenant = new TestTenant("c-app-not-in-tenant", realTenant.tenantId(),
                 UUID.randomUUID().toString(), UUID.randomUUID().toString(), realTenant.secret(), null);
+        Path failures = config("sign-in-failures", List.of(wrong, expired, unknownTenant, appNotInTenant),
+                Map.of("entralake.tenants[0].client-secret-file", wrongSecret.toString()));
+        // a login host that cannot be reached, or answers 503 to every attempt: not usable for now (1), not a
+        // credential problem (3)
         TestTenant unreachable = fixture.tenant("c-unreachable", License.PREMIUM, 1, 1);
-        Path failures = config("sign-in-failures", List.of(wrong, expired, unknownTenant, appNotInTenant, unreachable),
-                Map.of("entralake.tenants[0].client-secret-file", wrongSecret.toString(),
-                        // nothing listens on port 1: the login host cannot be reached
-                        "entralake.tenants[4].authority-host", "https://127.0.0.1:1"));
+        TestTenant overloaded = fixture.tenant("c-login-503", License.PREMIUM, 1, 1);
+        fixture.emulator.faults().tokenServerErrorNext(overloaded.tenantId(), 1_000, 503);
+        Path unavailable = config("login-unavailable", List.of(unreachable, overloaded),
+                // nothing listens on port 1: the login host cannot be reached
+                Map.of("entralake.tenants[0].authority-host", "https://127.0.0.1:1"));
         // the JVM's own trust store does not trust the emulator's certificate: a TLS failure, not a silent pass
         TestTenant untrusted = fixture.tenant("c-untrusted", License.PREMIUM, 1, 1);
         Path tls = config("tls", List.of(untrusted), Map.of("entralake.http.trust-store", ""));
@@ -106,6 +112,7 @@ class ConnectivityIT {
         Map<String, JarProcess> started = new LinkedHashMap<>();
         started.put("sign-in-failures", testConnectivity("sign-in-failures", failures));
         started.put("tls", testConnectivity("tls", tls));
+        started.put("login-unavailable", testConnectivity("login-unavailable", unavailable));
         Map<String, JarProcess.Result> r = ProcessSupport.awaitAll(started);
 
         JarProcess.Result result = r.get("sign-in-failures");
@@ -114,10 +121,20 @@ class ConnectivityIT {
         assertThat(block(result, "c-expired")).contains("Not connected").contains("AADSTS7000222");
         assertThat(block(result, "c-unknown-tenant")).contains("Not connected").contains("AADSTS90002");
         assertThat(block(result, "c-app-not-in-tenant")).contains("Not connected").contains("AADSTS700016");
-        assertThat(block(result, "c-unreachable")).contains("Not connected").containsIgnoringCase("could not");
         assertThat(result.stdout()).doesNotContain("Connected (");
         assertThat(ProcessSupport.hasStackTrace(result.all())).as(result.all()).isFalse();
         assertThat(result.all()).doesNotContain(expired.secret()).doesNotContain(realTenant.secret());
+
+        JarProcess.Result down = r.get("login-unavailable");
+        assertThat(down.exitCode()).as(down.all()).isEqualTo(1);
+        // test-connectivity tries 3 times: a person is waiting
+        assertThat(block(down, "c-unreachable")).contains("Not connected").contains("3 attempts failed")
+                .contains("the connection was refused").contains("This is not a credential problem");
+        assertThat(block(down, "c-login-503")).contains("Not connected").contains("3 attempts failed")
+                .contains("HTTP 503 (temporarily_unavailable, AADSTS90033").contains("This is not a credential problem");
+        assertThat(fixture.emulator.requestLog().stream()
+                .filter(q -> q.path().equals("/" + overloaded.tenantId() + "/oauth2/v2.0/token"))).hasSize(3);
+        assertThat(ProcessSupport.hasStackTrace(down.all())).as(down.all()).isFalse();
 
         JarProcess.Result untrustedResult = r.get("tls");
         assertThat(untrustedResult.exitCode()).as(untrustedResult.all()).isEqualTo(3);

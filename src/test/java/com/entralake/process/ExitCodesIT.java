@@ -167,6 +167,10 @@ class ExitCodesIT {
         assertAuthenticationFailure(failures, unknown, "AADSTS90002");
         assertThat(ProcessSupport.hasStackTrace(failures.all())).as(failures.all()).isFalse();
         assertThat(lakeFiles("auth-failures")).as("no data without a token").isEmpty();
+        for (TestTenant refused : List.of(wrong, expired, unknown, bad)) {
+            assertThat(tokenRequests(refused)).as("a credential answer is not retried: one request for %s", refused.name())
+                    .hasSize(1);
+        }
 
         JarProcess.Result partial = r.get("two-tenants");
         assertThat(partial.exitCode()).as(partial.all()).isEqualTo(1);
@@ -182,6 +186,73 @@ class ExitCodesIT {
             assertThat(lake.strings("SELECT DISTINCT tenant_id FROM read_parquet('" + lake.glob("signins")
                     + "', hive_partitioning = true)")).containsExactly(good.tenantId());
         }
+    }
+
+    @Test
+    void anUnavailableTokenEndpointIsPartialNotAnAuthenticationErrorAndABurstIsRetried() throws Exception {
+        // an outage longer than the fixture's 4 attempts, for the only tenant of a run -> 1 (the next run retries)
+        TestTenant alone = fixture.tenant("login-down-alone", License.PREMIUM, 10, 1);
+        fixture.emulator.faults().tokenServerErrorNext(alone.tenantId(), 1_000, 503);
+        // the same beside a healthy tenant -> 1, the healthy one collected in full
+        TestTenant down = fixture.tenant("login-down", License.PREMIUM, 10, 1);
+        TestTenant healthy = fixture.tenant("login-down-neighbour", License.PREMIUM, 20, 4);
+        fixture.emulator.faults().tokenGatewayPageNext(down.tenantId(), 1_000, 502);
+        // a 503, a reset (which the JDK resends once: two) and a hang past the read timeout: 3 retries, then a token
+        TestTenant burst = fixture.tenant("login-burst", License.PREMIUM, 20, 4);
+        fixture.emulator.faults().tokenServerErrorNext(burst.tenantId(), 1, 503);
+        fixture.emulator.faults().tokenResetNext(burst.tenantId(), 2);
+        fixture.emulator.faults().tokenDelayNext(burst.tenantId(), 1, java.time.Duration.ofSeconds(5));
+
+        Map<String, JarProcess> started = new LinkedHashMap<>();
+        started.put("login-down-alone", collect("login-down-alone", config("login-down-alone", List.of(alone), Map.of())));
+        started.put("login-down", collect("login-down", config("login-down", List.of(down, healthy), Map.of())));
+        started.put("login-burst", collect("login-burst", config("login-burst", List.of(burst),
+                Map.of("entralake.http.read-timeout", "PT2S"))));
+        Map<String, JarProcess.Result> r = ProcessSupport.awaitAll(started);
+
+        JarProcess.Result outage = r.get("login-down-alone");
+        assertThat(outage.exitCode()).as(outage.all()).isEqualTo(1);
+        assertThat(outage.stdout()).containsPattern("(?m)^\\s*login-down-alone \\(" + alone.tenantId() + "\\): failed"
+                + " — Could not obtain a token for tenant " + alone.tenantId() + " from https://localhost:\\d+: 4 attempts"
+                + " failed, the last because the token endpoint answered HTTP 503 \\(temporarily_unavailable, AADSTS90033,"
+                + " .*\\)\\. This is not a credential problem; the next run tries again\\.$");
+        assertThat(outage.stdout()).doesNotContain("authentication failed").doesNotContain("Check the tenant id");
+        assertThat(ProcessSupport.hasStackTrace(outage.all())).as(outage.all()).isFalse();
+        assertThat(ProcessSupport.filesUnder(lake("login-down-alone"))).as("nothing written without a token")
+                .noneMatch(p -> p.toString().contains(alone.tenantId()));
+        assertThat(tokenRequests(alone)).as("the attempt budget bounds the requests").hasSize(4);
+
+        JarProcess.Result partial = r.get("login-down");
+        assertThat(partial.exitCode()).as(partial.all()).isEqualTo(1);
+        assertThat(partial.stdout()).containsPattern("(?m)^\\s*login-down \\(" + down.tenantId() + "\\): failed — .*"
+                        + "page that is not JSON.*This is not a credential problem")
+                .containsPattern("(?m)^\\s*login-down-neighbour \\(" + healthy.tenantId() + "\\): done$");
+        assertThat(ProcessSupport.hasStackTrace(partial.all())).as(partial.all()).isFalse();
+        try (LakeQueries lake = new LakeQueries(lake("login-down"))) {
+            assertThat(lake.idRows("signins")).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(healthy.emulated().visibleIds("signins", START, END));
+            assertThat(lake.idRows("directory_audits")).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(healthy.emulated().visibleIds("directory_audits", START, END));
+            assertThat(lake.strings("SELECT DISTINCT tenant_id FROM read_parquet('" + lake.glob("signins")
+                    + "', hive_partitioning = true)")).containsExactly(healthy.tenantId());
+        }
+
+        JarProcess.Result retried = r.get("login-burst");
+        assertThat(retried.exitCode()).as(retried.all()).isZero();
+        assertThat(retried.stdout()).containsPattern("(?m)^\\s*login-burst \\(" + burst.tenantId()
+                + "\\): done — signed in after 3 token endpoint retries$");
+        assertThat(ProcessSupport.hasStackTrace(retried.all())).as(retried.all()).isFalse();
+        try (LakeQueries lake = new LakeQueries(lake("login-burst"))) {
+            assertThat(lake.idRows("signins")).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(burst.emulated().visibleIds("signins", START, END));
+            assertThat(lake.idRows("directory_audits")).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(burst.emulated().visibleIds("directory_audits", START, END));
+        }
+    }
+
+    private static List<com.entralake.emulator.ServedRequest> tokenRequests(TestTenant tenant) {
+        return fixture.emulator.requestLog().stream()
+                .filter(r -> r.path().equals("/" + tenant.tenantId() + "/oauth2/v2.0/token")).toList();
     }
 
     private static void assertAuthenticationFailure(JarProcess.Result result, TestTenant tenant, String code) {
