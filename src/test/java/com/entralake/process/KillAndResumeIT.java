@@ -170,6 +170,16 @@ class KillAndResumeIT {
             // job repository is the start of the oldest window committed to the lake
             Instant oldestCommitted = oldestCommittedWindow(lake);
 
+            // status, read from the job repository alone, says the run was interrupted and what the next collect does
+            JarProcess.Result status = ProcessSupport.show("status after the kill", JarProcess.start(dir.resolve("status"),
+                    Map.of(), ProcessSupport.JVM_OPTIONS, "status", "--config=" + config, "--now=" + NOW).await(TIMEOUT));
+            assertThat(status.exitCode()).as(status.all()).isEqualTo(1);
+            assertThat(status.stdout()).containsPattern("last run:\\s+INTERRUPTED")
+                    .contains("the next collect resumes it from its last committed window")
+                    .containsPattern("resumes first:\\s+" + START + " \\.\\. " + END);
+            assertThat(status.stdout().strip().lines().reduce((a, b) -> b).orElseThrow())
+                    .startsWith("Needs attention (exit 1):").contains("signins: the last run did not complete");
+
             Instant later = NOW.plus(nextRunLater);
             Instant end = END.plus(nextRunLater);
             fixture.emulator.clock().set(later);
