@@ -1,0 +1,55 @@
+package com.entralake.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.entralake.emulator.License;
+import com.entralake.testing.CollectFixture.TestTenant;
+import com.entralake.testing.LakeQueries;
+
+/**
+ * The job repository gone between runs (deleted, or restored from an old backup): the next run starts over
+ * with a backfill, and because a window's file name derives from the window alone, what it reads again
+ * replaces what the lake had — nothing twice, nothing lost.
+ */
+class RepositoryLossTest extends EmulatedCollectionTest {
+
+    @Test
+    void aDeletedJobRepositoryMeansABackfillThatReplacesInsteadOfDuplicating() throws Exception {
+        TestTenant tenant = fixture.tenant("repository-deleted", License.PREMIUM, 60, 5);
+        Path lake = dir.resolve("lake-repository-deleted");
+        Path repository = dir.resolve("jobrepo-repository-deleted");
+        Path config = fixture.config("repository-deleted.properties", List.of(tenant), Map.of(
+                "entralake.lake-root", lake.toString(),
+                "spring.datasource.url", "jdbc:h2:file:" + repository + ";AUTO_SERVER=TRUE;WRITE_DELAY=0"));
+        assertThat(fixture.collect(config, NOW)).isZero();
+
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(p -> p.getFileName().toString().startsWith("jobrepo-repository-deleted")).toList()) {
+                Files.delete(file);
+            }
+        }
+        Instant later = NOW.plus(Duration.ofHours(5));
+        fixture.emulator.clock().set(later);
+        assertThat(fixture.collect(config, later)).isZero();
+
+        Instant end = Instant.parse("2026-11-20T15:00:00Z");
+        try (LakeQueries queries = new LakeQueries(lake)) {
+            assertThat(queries.idRows("signins")).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(tenant.emulated().visibleIds("signins", START, end));
+            assertThat(queries.idRows("directory_audits")).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(tenant.emulated().visibleIds("directory_audits", START, end));
+            assertThat(queries.idRows("users")).as("one snapshot of the day, replaced").doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(tenant.emulated().allIds("users"));
+        }
+    }
+}
