@@ -28,17 +28,6 @@ class ClockTest extends EmulatedCollectionTest {
 
     private static final String SIGN_INS_ONLY = "--data-type=signins";
 
-    private record Case(TestTenant tenant, Path lake, Path config) {
-    }
-
-    private static Case newCase(String name, double perHour, Map<String, String> overrides) {
-        TestTenant tenant = fixture.tenant(name, License.PREMIUM, perHour, 1);
-        Path lake = dir.resolve("lake-" + name);
-        Map<String, String> p = new java.util.HashMap<>(overrides);
-        p.put("entralake.lake-root", lake.toString());
-        p.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("jobrepo-" + name) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
-        return new Case(tenant, lake, fixture.config(name + ".properties", List.of(tenant), p));
-    }
 
     /** Graph's real time (the emulator's clock) and the job's clock, set apart. */
     private static Captured collect(Case c, Instant graphTime, Instant jobClock) {
@@ -67,7 +56,7 @@ class ClockTest extends EmulatedCollectionTest {
 
     @Test
     void aRunWhoseClockWasAheadIsSetAsideAndItsWindowsAreReadAgainOnceTheClockIsRight() throws Exception {
-        Case c = newCase("clock-ahead", 60, Map.of());
+        Case c = newCase("clock-ahead", 60, 1, Map.of());
         Instant ahead = NOW.plus(Duration.ofDays(2));
         assertThat(collect(c, NOW, ahead).exitCode()).isZero();
 
@@ -95,7 +84,7 @@ class ClockTest extends EmulatedCollectionTest {
 
     @Test
     void aClockMovedBackBetweenRunsLosesNothing() throws Exception {
-        Case c = newCase("clock-back", 60, Map.of());
+        Case c = newCase("clock-back", 60, 1, Map.of());
         assertThat(collect(c, NOW, NOW).exitCode()).isZero();
         Instant back = NOW.minus(Duration.ofDays(1));
         assertThat(collect(c, NOW, back).exitCode()).isZero();
@@ -106,7 +95,7 @@ class ClockTest extends EmulatedCollectionTest {
 
     @Test
     void nowLaterThanTheMachinesClockIsRefusedBeforeAnythingRuns() throws Exception {
-        Case c = newCase("clock-future", 60, Map.of());
+        Case c = newCase("clock-future", 60, 1, Map.of());
         Captured refused = fixture.collectCapturing(c.config(), Instant.now().plus(Duration.ofDays(1)), SIGN_INS_ONLY);
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.all()).contains("later than this machine's clock");
@@ -115,7 +104,7 @@ class ClockTest extends EmulatedCollectionTest {
 
     @Test
     void aResumedFirstBackfillReportsAsLostOnlyWhatGraphHeldWhenItWasPlanned() throws Exception {
-        Case c = newCase("retention-noise", 4, Map.of("entralake.collection.backfill", "P30D"));
+        Case c = newCase("retention-noise", 4, 1, Map.of("entralake.collection.backfill", "P30D"));
         fixture.emulator.faults().failFromPage(c.tenant().tenantId(), 2);
         assertThat(collect(c, NOW, NOW).exitCode()).isEqualTo(1);
         fixture.emulator.faults().clearFailFromPage(c.tenant().tenantId());

@@ -39,4 +39,18 @@ abstract class EmulatedCollectionTest {
     void clocksAtNow() {
         fixture.emulator.clock().set(NOW);
     }
+
+    /** A tenant of its own, with its own lake and H2 job repository, so one case never sees another's state. */
+    record Case(com.entralake.testing.CollectFixture.TestTenant tenant, Path lake, Path config) {
+    }
+
+    static Case newCase(String name, double signInsPerHour, double auditsPerHour, java.util.Map<String, String> overrides) {
+        var tenant = fixture.tenant(name, com.entralake.emulator.License.PREMIUM, signInsPerHour, auditsPerHour);
+        Path lake = dir.resolve("lake-" + name);
+        java.util.Map<String, String> p = new java.util.HashMap<>(overrides);
+        p.putIfAbsent("entralake.lake-root", lake.toString());
+        p.putIfAbsent("spring.datasource.url",
+                "jdbc:h2:file:" + dir.resolve("jobrepo-" + name) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
+        return new Case(tenant, lake, fixture.config(name + ".properties", java.util.List.of(tenant), p));
+    }
 }

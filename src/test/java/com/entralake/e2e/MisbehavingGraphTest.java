@@ -31,17 +31,6 @@ class MisbehavingGraphTest extends EmulatedCollectionTest {
     /** 300 sign-ins an hour: a page of 1000 spans three or four hourly windows, so a misplaced record crosses windows. */
     private static final double DENSE = 300;
 
-    private record Case(TestTenant tenant, Path lake, Path config) {
-    }
-
-    private static Case newCase(String name, double signInsPerHour, Map<String, String> overrides) {
-        TestTenant tenant = fixture.tenant(name, License.PREMIUM, signInsPerHour, 5);
-        Path lake = dir.resolve("lake-" + name);
-        Map<String, String> p = new java.util.HashMap<>(overrides);
-        p.put("entralake.lake-root", lake.toString());
-        p.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("jobrepo-" + name) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
-        return new Case(tenant, lake, fixture.config(name + ".properties", List.of(tenant), p));
-    }
 
     /** Sign-ins only: every fault here acts on the event reader, and one data type keeps each run short. */
     private static final String SIGN_INS_ONLY = "--data-type=signins";
@@ -59,7 +48,7 @@ class MisbehavingGraphTest extends EmulatedCollectionTest {
     @EnumSource(value = PageFaults.Misorder.class, names = {"WITHIN_PAGE", "ACROSS_PAGES"})
     void pagesOutOfOrderAreDetectedBeforeAWindowCommitsAndTheRangeIsReadOneWindowPerQuery(PageFaults.Misorder misorder)
             throws Exception {
-        Case c = newCase("misorder-" + misorder.name().toLowerCase(), DENSE, Map.of());
+        Case c = newCase("misorder-" + misorder.name().toLowerCase(), DENSE, 5, Map.of());
         fixture.emulator.pageFaults().misorder(c.tenant().tenantId(), misorder);
 
         Captured run = fixture.collectCapturing(c.config(), NOW, SIGN_INS_ONLY);
@@ -83,7 +72,7 @@ class MisbehavingGraphTest extends EmulatedCollectionTest {
 
     @Test
     void recordsThatCannotBePlacedGoToQuarantineWithTheirReasonAndTheirWindowsCommit() throws Exception {
-        Case c = newCase("poison", 60, Map.of());
+        Case c = newCase("poison", 60, 5, Map.of());
         List<String> ids = new ArrayList<>(c.tenant().emulated().visibleIds("signins", START, END));
         Map<String, PageFaults.Corruption> poisoned = Map.of(
                 ids.get(10), PageFaults.Corruption.NO_TIME,
@@ -134,7 +123,7 @@ class MisbehavingGraphTest extends EmulatedCollectionTest {
 
     @Test
     void aGraphWhoseRecordsAllLackTheirTimeStopsTheRangeInsteadOfQuarantiningEverything() throws Exception {
-        Case c = newCase("format-change", 60, Map.of());
+        Case c = newCase("format-change", 60, 5, Map.of());
         List<String> ids = new ArrayList<>(c.tenant().emulated().visibleIds("signins", START, END));
         ids.forEach(id -> fixture.emulator.pageFaults().corrupt(c.tenant().tenantId(), id, PageFaults.Corruption.NO_TIME));
 
@@ -152,7 +141,7 @@ class MisbehavingGraphTest extends EmulatedCollectionTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = PageFaults.Duplication.class, names = {"WITHIN_PAGE", "ACROSS_PAGES"})
     void recordsServedTwiceLandOnce(PageFaults.Duplication duplication) throws Exception {
-        Case c = newCase("duplicates-" + duplication.name().toLowerCase(), DENSE, Map.of());
+        Case c = newCase("duplicates-" + duplication.name().toLowerCase(), DENSE, 5, Map.of());
         fixture.emulator.pageFaults().duplicate(c.tenant().tenantId(), duplication);
 
         Captured run = fixture.collectCapturing(c.config(), NOW, SIGN_INS_ONLY);
@@ -162,14 +151,14 @@ class MisbehavingGraphTest extends EmulatedCollectionTest {
 
     @Test
     void a429StormWithRetryAfterIsWaitedOutAndOneWithoutItIsBackedOff() throws Exception {
-        Case with = newCase("storm-retry-after", 60, Map.of());
+        Case with = newCase("storm-retry-after", 60, 5, Map.of());
         fixture.emulator.pageFaults().throttleStorm(with.tenant().tenantId(), 3, Duration.ofMillis(300));
         Captured first = fixture.collectCapturing(with.config(), NOW, SIGN_INS_ONLY);
         assertThat(first.exitCode()).as(first.all()).isZero();
         assertExact(with, Set.of());
         assertThat(first.stdout()).containsPattern("throttled +[1-9]");
 
-        Case without = newCase("storm-no-retry-after", 60, Map.of());
+        Case without = newCase("storm-no-retry-after", 60, 5, Map.of());
         fixture.emulator.pageFaults().throttleStorm(without.tenant().tenantId(), 3, null);
         Captured second = fixture.collectCapturing(without.config(), NOW, SIGN_INS_ONLY);
         assertThat(second.exitCode()).as(second.all()).isZero();
@@ -178,7 +167,7 @@ class MisbehavingGraphTest extends EmulatedCollectionTest {
 
     @Test
     void aStormOrAnOutageLongerThanTheRetryBudgetFailsTheRunWhichTheNextRunCompletes() throws Exception {
-        Case storm = newCase("storm-too-long", 60, Map.of());
+        Case storm = newCase("storm-too-long", 60, 5, Map.of());
         fixture.emulator.pageFaults().throttleStorm(storm.tenant().tenantId(), 40, Duration.ofMillis(50));
         Captured throttled = fixture.collectCapturing(storm.config(), NOW, SIGN_INS_ONLY);
         assertThat(throttled.exitCode()).as(throttled.all()).isEqualTo(1);
@@ -187,7 +176,7 @@ class MisbehavingGraphTest extends EmulatedCollectionTest {
         assertThat(fixture.collect(storm.config(), NOW, SIGN_INS_ONLY)).isZero();
         assertExact(storm, Set.of());
 
-        Case outage = newCase("outage", 60, Map.of());
+        Case outage = newCase("outage", 60, 5, Map.of());
         fixture.emulator.faults().failNext(outage.tenant().tenantId(), 40, 503);
         Captured down = fixture.collectCapturing(outage.config(), NOW, SIGN_INS_ONLY);
         assertThat(down.exitCode()).as(down.all()).isEqualTo(1);
