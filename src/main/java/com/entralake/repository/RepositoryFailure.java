@@ -79,8 +79,11 @@ public final class RepositoryFailure {
 
     private static Optional<String> h2(String at, SQLException sql, String jdbcUrl) {
         String file = JdbcUrls.h2File(jdbcUrl).orElse("the H2 database file");
-        switch (sql.getErrorCode()) {
-            case 90030, 90048, 90067, 90098 -> {
+        // a file H2 cannot make sense of surfaces as "corrupted" or as an I/O error of its store
+        boolean damaged = sql.getErrorCode() == 90030 || sql.getErrorCode() == 90048
+                || (sql.getErrorCode() == 90028 && hasCauseNamed(sql, "org.h2.mvstore.MVStoreException"));
+        switch (damaged ? 90030 : sql.getErrorCode()) {
+            case 90030 -> {
                 return Optional.of(at + " is damaged: H2 cannot read " + file + " (" + firstLine(h2Message(sql))
                         + "). Restore that file from a backup, or move it aside: the next run then starts an"
                         + " empty job repository and backfills collection.backfill again, replacing the lake's"
@@ -148,6 +151,15 @@ public final class RepositoryFailure {
         String message = firstLine(sql.getMessage()).replaceAll("\\s*\\[\\d+-\\d+]$", "");
         int hint = message.indexOf(". Possible solution");
         return hint < 0 ? message : message.substring(0, hint);
+    }
+
+    private static boolean hasCauseNamed(Throwable failure, String className) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SQLException firstSqlException(Throwable failure) {
