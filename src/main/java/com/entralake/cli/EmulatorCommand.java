@@ -60,6 +60,14 @@ public class EmulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        GraphEmulator emulator = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
+        new CountDownLatch(1).await();
+        return 0;
+    }
+
+    /** Starts the emulator and writes its collect.yml; the caller stops it. */
+    GraphEmulator start() throws IOException {
         if (!Files.isRegularFile(sampleData.resolve("tenant.json"))) {
             throw new ConfigurationException("no demo tenant in " + sampleData.toAbsolutePath());
         }
@@ -90,7 +98,6 @@ public class EmulatorCommand implements Callable<Integer> {
             }
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
         emulator.addTenant(spec);
         emulator.faults().throttleAuditLogs(spec.tenantId(), throttle);
         Path config = writeCollectConfig(emulator, spec);
@@ -98,8 +105,7 @@ public class EmulatorCommand implements Callable<Integer> {
                 + emulator.graphBaseUrl() + "/v1.0, tenant " + spec.tenantId());
         System.out.println("Collect from it with: java -jar target/entra-lake.jar collect --config " + config);
         System.out.flush();
-        new CountDownLatch(1).await();
-        return 0;
+        return emulator;
     }
 
     /** Its own lake: collecting the emulator must never rewrite the demo's ./lake (same tenant, other history). */
