@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 
@@ -26,6 +28,10 @@ public final class SpringContexts {
      * @param nothingRan what the command did not do, appended to a job repository failure ("Nothing was collected.")
      */
     public static ConfigurableApplicationContext start(Class<?> source, List<String> args, String nothingRan) {
+        // A configuration file that cannot be read fails before logging is configured from application.yml,
+        // and Spring Boot would log it with a stack trace; the command reports it, once, as one message.
+        LoggingSystem.get(SpringContexts.class.getClassLoader())
+                .setLogLevel(SpringApplication.class.getName(), LogLevel.OFF);
         SpringApplication app = new SpringApplication(source);
         app.setLogStartupInfo(false);
         ConfigurableEnvironment[] environment = new ConfigurableEnvironment[1];
