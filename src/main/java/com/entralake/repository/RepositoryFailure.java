@@ -61,9 +61,11 @@ public final class RepositoryFailure {
         }
         if (state.equals("3D000")) {
             Matcher database = DATABASE.matcher(String.valueOf(sql.getMessage()));
-            String name = database.find() ? "'" + database.group(1) + "'" : "named in spring.datasource.url";
+            boolean named = database.find();
+            String name = named ? "'" + database.group(1) + "'" : "named in spring.datasource.url";
             return Optional.of(at + " cannot be used: the database " + name + " does not exist there (create it,"
-                    + " e.g. CREATE DATABASE entralake OWNER " + (role == null ? "<role>" : role)
+                    + " e.g. CREATE DATABASE " + (named ? database.group(1) : "entralake") + " OWNER "
+                    + (role == null ? "<role>" : role)
                     + ", or correct spring.datasource.url).");
         }
         if (state.equals("57P03") || state.equals("53300")) {

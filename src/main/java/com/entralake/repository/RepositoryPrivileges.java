@@ -72,7 +72,7 @@ public final class RepositoryPrivileges {
             return Optional.of("The job repository at " + JdbcUrls.redact(jdbcUrl) + ": role '" + role
                     + "' lacks " + shown + "; as the owner, run: GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES"
                     + " IN SCHEMA " + schema + " TO " + role + "; GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "
-                    + schema + " TO " + role + ";");
+                    + schema + " TO " + role + ".");
         } catch (SQLException e) {
             return RepositoryFailure.explain(e, jdbcUrl, username);
         }

@@ -84,7 +84,7 @@ class RepositoryFailureTest {
                         + " role (check spring.datasource.username and spring.datasource.password, e.g. ENTRALAKE_DB_PASSWORD).");
         assertThat(RepositoryFailure.explain(new SQLException("FATAL: database \"entralake\" does not exist", "3D000"),
                 url, "el").orElseThrow()).contains("the database 'entralake' does not exist there")
-                .contains("CREATE DATABASE entralake OWNER el");
+                .contains("CREATE DATABASE entralake OWNER el"); // the database the URL names
         assertThat(RepositoryFailure.explain(new SQLException("ERROR: permission denied for schema public", "42501"),
                 url, "el").orElseThrow()).contains("role 'el' has no privilege on schema public")
                 .contains("GRANT CREATE ON SCHEMA public TO el").contains("create the tables beforehand");
