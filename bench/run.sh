@@ -14,7 +14,7 @@ rm -rf "$work"; mkdir -p "$work"
 
 per_hour=$(awk -v n="$records" 'BEGIN { printf "%.4f", n / (30 * 24) }')
 java -Xmx1g -jar target/entra-lake.jar emulator --port 0 --signins-per-hour "$per_hour" --audits-per-hour 0 \
-    --work-dir "$work" --lake "$work/lake" > "$work/emulator.log" 2>&1 &
+    --work-dir "$work" > "$work/emulator.log" 2>&1 &
 emulator=$!
 trap 'kill $emulator 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do grep -q "Collect from it with" "$work/emulator.log" && break; sleep 0.5; done

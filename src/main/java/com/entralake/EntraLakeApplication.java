@@ -5,11 +5,7 @@ import java.util.Set;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-import com.entralake.cli.EntraLakeCommand;
-import com.entralake.config.ConfigurationException;
-import com.entralake.run.ExitCodes;
-
-import picocli.CommandLine;
+import com.entralake.cli.CommandLines;
 
 /**
  * Entry point. Parses the command line first, so {@code --help} and bad options answer without
@@ -25,17 +21,7 @@ public class EntraLakeApplication {
     }
 
     public static int run(String... args) {
-        CommandLine commandLine = new CommandLine(new EntraLakeCommand());
-        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            if (e instanceof ConfigurationException) {
-                cmd.getErr().println("Configuration error: " + e.getMessage());
-                return ExitCodes.CONFIGURATION;
-            }
-            cmd.getErr().println("Unexpected failure (a bug — please report it with the log above): " + e);
-            e.printStackTrace(cmd.getErr());
-            return ExitCodes.UNEXPECTED;
-        });
-        return commandLine.execute(withDefaultCommand(args));
+        return CommandLines.create().execute(withDefaultCommand(args));
     }
 
     /** A bare invocation, or one starting with collect's options, means {@code collect}: the nightly job. */

@@ -46,6 +46,10 @@ public final class JobRepositorySchema {
             st.executeQuery("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE 1 = 0").close();
             return true;
         } catch (SQLException e) {
+            if ("42501".equals(e.getSQLState())) {
+                // the tables are there but the role may not read them: creating them would only fail confusingly
+                throw new IllegalStateException("cannot read the job repository: " + e.getMessage(), e);
+            }
             return false;
         }
     }

@@ -5,9 +5,12 @@ import java.util.List;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.entralake.batch.CollectionContext;
 import com.entralake.catalog.DataTypeCatalog;
 import com.entralake.config.ConfigurationException;
 import com.entralake.config.EntraLakeProperties;
+import com.entralake.config.EnvironmentOrigins;
+import com.entralake.lake.LakePreflight;
 import com.entralake.run.CollectRun;
 
 import picocli.CommandLine.Command;
@@ -25,7 +28,7 @@ import picocli.CommandLine.Option;
                 "",
                 "Without --config: the demo tenant from sample-data/, served by the built-in",
                 "Graph emulator, into ./lake with an H2 job repository in ./data."},
-        footer = {"", ExitStatusHelp.TABLE})
+        footer = {"", ExitStatusHelp.COLLECT})
 public class CollectCommand extends ConfiguredCommand {
 
     @Option(names = "--tenant", paramLabel = "NAME",
@@ -47,7 +50,19 @@ public class CollectCommand extends ConfiguredCommand {
     }
 
     @Override
+    protected String nothingRan() {
+        return "Nothing was collected.";
+    }
+
+    @Override
     protected int run(ConfigurableApplicationContext context, EntraLakeProperties properties) {
+        // before any sign-in or Graph request: a lake that cannot be written would waste the whole run
+        LakePreflight.problem(context.getBean(CollectionContext.class).lake()).ifPresent(problem -> {
+            String origin = new EnvironmentOrigins(context.getEnvironment()).of("entralake.lake-root")
+                    .map(o -> " (" + o + ")").orElse("");
+            throw new ConfigurationException("entralake.lake-root" + origin + ": the lake " + problem
+                    + ". Nothing was collected.");
+        });
         return context.getBean(CollectRun.class).run(tenants, dataTypes, System.out);
     }
 }

@@ -14,10 +14,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.entralake.EntraLakeApplication;
 import com.entralake.batch.JobRepositorySchema;
 import com.entralake.config.ConfigurationException;
-import com.entralake.config.ConfigurationValidator;
 import com.entralake.config.EntraLakeProperties;
 import com.entralake.connectivity.ConnectivityStore;
 import com.entralake.demo.DemoEnvironment;
+import com.entralake.repository.RepositoryPrivileges;
+import com.entralake.repository.RepositoryUnavailableException;
 
 import picocli.CommandLine.Option;
 
@@ -34,7 +35,7 @@ abstract class ConfiguredCommand implements Callable<Integer> {
                     + " when the command talks to Graph).")
     Path config;
 
-    @Option(names = "--now", paramLabel = "INSTANT",
+    @Option(names = "--now", paramLabel = "INSTANT", converter = InstantConverter.class,
             description = "Act as if the time were INSTANT (ISO-8601 UTC, e.g. 2026-11-27T03:00:00Z). For tests and reprocessing.")
     Instant now;
 
@@ -45,6 +46,9 @@ abstract class ConfiguredCommand implements Callable<Integer> {
     protected boolean needsGraph() {
         return true;
     }
+
+    /** What the command did not do when the job repository cannot be used, e.g. "Nothing was collected." */
+    protected abstract String nothingRan();
 
     /** Extra Spring arguments, after the configuration (so they take precedence). */
     protected List<String> extraSpringArguments() {
@@ -71,18 +75,32 @@ abstract class ConfiguredCommand implements Callable<Integer> {
                 springArgs.add("--entralake.now=" + now);
             }
             springArgs.addAll(extraSpringArguments());
-            try (ConfigurableApplicationContext context = SpringContexts.start(EntraLakeApplication.class, springArgs)) {
-                EntraLakeProperties properties = context.getBean(EntraLakeProperties.class);
-                ConfigurationValidator.validate(properties);
-                JobRepositorySchema.ensure(context.getBean(DataSource.class));
-                context.getBean(ConnectivityStore.class).ensureSchema();
-                return run(context, properties);
+            // the configuration is checked while the context starts, before any bean touches the database
+            try (ConfigurableApplicationContext context = SpringContexts.start(EntraLakeApplication.class, springArgs,
+                    nothingRan())) {
+                prepareRepository(context);
+                return run(context, context.getBean(EntraLakeProperties.class));
             }
         } finally {
             if (demo != null) {
                 demo.close();
             }
         }
+    }
+
+    /** The job repository's tables, created when missing, and the role's privileges on them; else exit 2. */
+    private void prepareRepository(ConfigurableApplicationContext context) {
+        DataSource dataSource = context.getBean(DataSource.class);
+        try {
+            JobRepositorySchema.ensure(dataSource);
+            context.getBean(ConnectivityStore.class).ensureSchema();
+        } catch (RuntimeException e) {
+            throw RepositoryErrors.translate(e, context.getEnvironment(), nothingRan());
+        }
+        RepositoryPrivileges.missing(dataSource, RepositoryErrors.url(context.getEnvironment()),
+                RepositoryErrors.username(context.getEnvironment())).ifPresent(missing -> {
+                    throw new RepositoryUnavailableException(missing + " " + nothingRan(), null);
+                });
     }
 
     /** Checks options that need no configuration; throws ConfigurationException. */

@@ -1,6 +1,8 @@
 package com.entralake.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +26,11 @@ import picocli.CommandLine.Option;
         description = {
                 "Runs the built-in Graph and Entra token emulator over HTTPS.",
                 "Serves the demo tenant from sample-data/ (or generated volume) until",
-                "stopped and writes a collect configuration that points at it. For trying",
-                "Entra Lake out and for benchmarks; never needed in production."})
+                "stopped and writes a collect configuration that points at it, with a lake,",
+                "job repository and lock folder of its own under --work-dir (never the",
+                "demo's ./lake and ./data). For trying Entra Lake out and for benchmarks;",
+                "never needed in production."},
+        footer = {"", ExitStatusHelp.EMULATOR})
 public class EmulatorCommand implements Callable<Integer> {
 
     @Option(names = "--port", description = "HTTPS port (default ${DEFAULT-VALUE}; 0 = any free port).", defaultValue = "8443")
@@ -49,14 +54,28 @@ public class EmulatorCommand implements Callable<Integer> {
             description = "Where to write the trust store, the demo secret file and collect.yml (default ${DEFAULT-VALUE}).")
     Path workDir;
 
-    @Option(names = "--lake", paramLabel = "DIR", defaultValue = "lake",
-            description = "Lake root written into the generated collect.yml (default ${DEFAULT-VALUE}).")
+    @Option(names = "--lake", paramLabel = "DIR",
+            description = "Lake root written into the generated collect.yml (default: lake under --work-dir).")
     String lake;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        GraphEmulator emulator = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
+        new CountDownLatch(1).await();
+        return 0;
+    }
+
+    /** Starts the emulator and writes its collect.yml; the caller stops it. */
+    GraphEmulator start() throws IOException {
         if (!Files.isRegularFile(sampleData.resolve("tenant.json"))) {
             throw new ConfigurationException("no demo tenant in " + sampleData.toAbsolutePath());
+        }
+        if (port < 0 || port > 65_535) {
+            throw new ConfigurationException("--port " + port + " is not a port: give 1-65535, or 0 for any free port");
+        }
+        if ((signInsPerHour != null && signInsPerHour < 0) || (auditsPerHour != null && auditsPerHour < 0)) {
+            throw new ConfigurationException("--signins-per-hour and --audits-per-hour must be zero or more");
         }
         TenantSpec demo = DemoTenant.load(sampleData, 1L);
         TenantSpec spec = demo;
@@ -69,9 +88,16 @@ public class EmulatorCommand implements Callable<Integer> {
             spec = builder.build();
         }
         Files.createDirectories(workDir);
-        GraphEmulator emulator = GraphEmulator.start(EmulatorOptions.defaults().withPort(port)
-                .withTrustStorePath(workDir.resolve("emulator-truststore.p12").toAbsolutePath()));
-        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
+        GraphEmulator emulator;
+        try {
+            emulator = GraphEmulator.start(EmulatorOptions.defaults().withPort(port)
+                    .withTrustStorePath(workDir.resolve("emulator-truststore.p12").toAbsolutePath()));
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof BindException) {
+                throw new ConfigurationException("port " + port + " is in use: pass --port with a free port (0 = any)");
+            }
+            throw e;
+        }
         emulator.addTenant(spec);
         emulator.faults().throttleAuditLogs(spec.tenantId(), throttle);
         Path config = writeCollectConfig(emulator, spec);
@@ -79,8 +105,12 @@ public class EmulatorCommand implements Callable<Integer> {
                 + emulator.graphBaseUrl() + "/v1.0, tenant " + spec.tenantId());
         System.out.println("Collect from it with: java -jar target/entra-lake.jar collect --config " + config);
         System.out.flush();
-        new CountDownLatch(1).await();
-        return 0;
+        return emulator;
+    }
+
+    /** Its own lake: collecting the emulator must never rewrite the demo's ./lake (same tenant, other history). */
+    private Path lakeRoot() {
+        return (lake == null ? workDir.resolve("lake") : Path.of(lake)).toAbsolutePath();
     }
 
     private Path writeCollectConfig(GraphEmulator emulator, TenantSpec spec) throws IOException {
@@ -110,7 +140,7 @@ public class EmulatorCommand implements Callable<Integer> {
                 spring:
                   datasource:
                     url: jdbc:h2:file:%s;AUTO_SERVER=TRUE;WRITE_DELAY=0
-                """.formatted(Path.of(lake).toAbsolutePath(), workDir.resolve("locks").toAbsolutePath(),
+                """.formatted(lakeRoot(), workDir.resolve("locks").toAbsolutePath(),
                 emulator.trustStore(), new String(emulator.trustStorePassword()), throttle ? 5 : 1000,
                 spec.tenantId(), app.clientId(), secret.keyId(), secretFile, emulator.authorityHost(),
                 emulator.graphBaseUrl(), workDir.resolve("jobrepo").toAbsolutePath()), StandardCharsets.UTF_8);

@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
                 "Without a subcommand, runs 'collect' (the nightly job)."},
         subcommands = {CollectCommand.class, TestConnectivityCommand.class, StatusCommand.class,
                 PermissionsCommand.class, EmulatorCommand.class},
-        footer = {"", "The exit statuses below are collect's; test-connectivity --help and status --help",
-                "list their own.", "", ExitStatusHelp.TABLE})
+        footer = {"", "Without a subcommand this is collect, whose exit statuses follow; every",
+                "command's --help lists its own.", "", ExitStatusHelp.COLLECT})
 public class EntraLakeCommand implements Runnable {
 
     @Override

@@ -47,7 +47,7 @@ import picocli.CommandLine.TypeConversionException;
                 "Permissions whose app role id is not known are listed as unknown and left",
                 "out of the manifest and the commands: look them up in Microsoft's Graph",
                 "permissions reference."},
-        footer = {"", ExitStatusHelp.TABLE})
+        footer = {"", ExitStatusHelp.PERMISSIONS})
 public class PermissionsCommand implements Callable<Integer> {
 
     static final String APP_ID_PLACEHOLDER = "<APP_ID>";

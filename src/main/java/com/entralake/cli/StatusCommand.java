@@ -31,12 +31,7 @@ import picocli.CommandLine.Option;
                 "any data gap — days older than Graph's retention (30 days on P1/P2, 7 on",
                 "Free) that were never collected and cannot be any more. Reads the database",
                 "only: it works while the credentials are broken or Graph is down."},
-        footer = {"",
-                "Exit status:",
-                "  0  nothing needs attention",
-                "  1  something needs attention: a data gap, a last run that did not complete,",
-                "     or a client secret expiring within secret-expiry.warn-within",
-                "  2  configuration error"})
+        footer = {"", ExitStatusHelp.STATUS})
 public class StatusCommand extends ConfiguredCommand {
 
     @Option(names = "--tenant", paramLabel = "NAME",
@@ -49,6 +44,11 @@ public class StatusCommand extends ConfiguredCommand {
     }
 
     @Override
+    protected String nothingRan() {
+        return "status reads the job repository only, so it has nothing to show.";
+    }
+
+    @Override
     protected int run(ConfigurableApplicationContext context, EntraLakeProperties properties) {
         StatusReader reader = new StatusReader(new RunHistory(context.getBean(JobRepository.class)),
                 context.getBean(ConnectivityStore.class), properties.getCollection());
@@ -57,7 +57,13 @@ public class StatusCommand extends ConfiguredCommand {
         System.out.println();
         List<String> attention = new ArrayList<>();
         for (EntraLakeProperties.Tenant tenant : TenantSelection.select(properties, tenants)) {
-            TenantStatus status = reader.read(tenant, at);
+            TenantStatus status;
+            try {
+                status = reader.read(tenant, at);
+            } catch (RuntimeException e) {
+                // status only reads the repository: a failure there is the whole answer, not a bug
+                throw RepositoryErrors.translate(e, context.getEnvironment(), nothingRan());
+            }
             StatusPrinter.print(System.out, status, at);
             attention.addAll(status.attention(properties.getSecretExpiry().getWarnWithin(), at));
         }

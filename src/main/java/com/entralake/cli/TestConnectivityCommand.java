@@ -38,16 +38,7 @@ import picocli.CommandLine.Option;
                 "secret's or certificate's expiry. Collects nothing. The",
                 "result is stored in the job repository: managed data types follow it, and",
                 "'status' shows it. A failing request is tried at most 3 times."},
-        footer = {"",
-                "Exit status:",
-                "  0  every selected tenant is connected (some data types may be unavailable;",
-                "     the report says which and why)",
-                "  1  a tenant is not usable for now: Graph or the login host stayed",
-                "     unavailable (timeouts, resets, HTTP 5xx/429), or it is a B2C tenant",
-                "  2  configuration error (nothing was tested)",
-                "  3  a tenant could not sign in (wrong, expired or unreadable secret or",
-                "     certificate, unknown tenant, app not in tenant, untrusted TLS certificate)",
-                "With several tenants the most severe code wins, in the order 3, 2, 1."})
+        footer = {"", ExitStatusHelp.TEST_CONNECTIVITY})
 public class TestConnectivityCommand extends ConfiguredCommand {
 
     @Option(names = "--tenant", paramLabel = "NAME",
@@ -58,6 +49,11 @@ public class TestConnectivityCommand extends ConfiguredCommand {
     protected List<String> extraSpringArguments() {
         // a person is waiting: three attempts are enough to tell "down" from "hiccup"
         return List.of("--entralake.http.max-attempts=3");
+    }
+
+    @Override
+    protected String nothingRan() {
+        return "Nothing was tested.";
     }
 
     @Override

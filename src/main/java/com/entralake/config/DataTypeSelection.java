@@ -1,6 +1,7 @@
 package com.entralake.config;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** Whether a tenant collects a data type. */
 public enum DataTypeSelection {
@@ -11,6 +12,8 @@ public enum DataTypeSelection {
     /** Collect when available; a missing licence or permission skips it, reported, and still counts as success. */
     MANAGED;
 
+    private static final String ACCEPTED = "yes, no, managed (true and false are read as yes and no)";
+
     /** A tenant's selection of a dataset; {@code managed} when the configuration does not name it. */
     public static DataTypeSelection of(EntraLakeProperties.Tenant tenant, String dataset) {
         String value = tenant.getDataTypes().get(dataset);
@@ -18,10 +21,29 @@ public enum DataTypeSelection {
     }
 
     public static DataTypeSelection parse(String value, String where) {
-        try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(where + ": '" + value + "' is not one of yes, no, managed");
+        return read(value).orElseThrow(() -> new ConfigurationException(where + ": " + problem(value).orElseThrow()));
+    }
+
+    /** What is wrong with {@code value}, if anything, listing what is accepted. */
+    public static Optional<String> problem(String value) {
+        return read(value).isPresent() ? Optional.empty()
+                : Optional.of("'" + value + "' is not one of " + ACCEPTED);
+    }
+
+    /**
+     * {@code true}/{@code false} too: environment variables and {@code .properties} files are where people
+     * write booleans, and YAML 1.1 tools turn yes/no into them.
+     */
+    private static Optional<DataTypeSelection> read(String value) {
+        if (value == null) {
+            return Optional.empty();
         }
+        String word = value.trim().toLowerCase(Locale.ROOT);
+        return switch (word) {
+            case "yes", "true" -> Optional.of(YES);
+            case "no", "false" -> Optional.of(NO);
+            case "managed" -> Optional.of(MANAGED);
+            default -> Optional.empty();
+        };
     }
 }

@@ -226,6 +226,10 @@ public final class ConnectivityStore {
             st.executeQuery("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0").close();
             return true;
         } catch (SQLException e) {
+            if ("42501".equals(e.getSQLState())) {
+                // there, but not readable by this role: say so instead of trying to create it
+                throw new IllegalStateException("cannot read " + table + " in the job repository: " + e.getMessage(), e);
+            }
             return false;
         }
     }

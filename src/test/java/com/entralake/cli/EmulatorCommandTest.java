@@ -1,0 +1,42 @@
+package com.entralake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+import com.entralake.config.EntraLakeProperties;
+import com.entralake.emulator.GraphEmulator;
+import com.entralake.testing.ConfigurationLoading;
+
+class EmulatorCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theGeneratedCollectConfigurationKeepsEverythingUnderTheWorkDirAndValidates() throws IOException {
+        EmulatorCommand command = new EmulatorCommand();
+        command.port = 0;
+        command.sampleData = Path.of("sample-data");
+        command.workDir = dir.resolve("emulator");
+        GraphEmulator emulator = command.start();
+        try {
+            ConfigurableEnvironment environment = ConfigurationLoading.load(dir.resolve("emulator/collect.yml"));
+            EntraLakeProperties properties = Binder.get(environment).bind("entralake", EntraLakeProperties.class).get();
+            Path workDir = dir.resolve("emulator").toAbsolutePath();
+            // never the demo's ./lake and ./data: the same tenant with another job repository would re-backfill
+            // and overwrite the demo's files
+            assertThat(Path.of(properties.getLakeRoot())).isEqualTo(workDir.resolve("lake"));
+            assertThat(properties.getLockDir()).isEqualTo(workDir.resolve("locks"));
+            assertThat(environment.getProperty("spring.datasource.url")).startsWith("jdbc:h2:file:" + workDir.resolve("jobrepo"));
+        } finally {
+            emulator.close();
+        }
+    }
+}
