@@ -350,7 +350,12 @@ public final class TenantCollector {
             return tally.outcome(type.dataset(), managed ? DataTypeOutcome.Status.SKIPPED_UNAVAILABLE
                     : DataTypeOutcome.Status.UNAVAILABLE, message, started);
         }
-        String message = cause == null ? "job ended " + execution.getStatus() : String.valueOf(cause.getMessage());
+        String message = cause == null ? "job ended " + execution.getStatus()
+                : cause instanceof java.io.IOException
+                        // Graph's network failures arrive as GraphExceptions: an I/O error here is the lake's storage
+                        ? "the lake at " + context.lake().root() + " could not be written (" + cause.getMessage()
+                                + "); every window committed before is complete"
+                        : String.valueOf(cause.getMessage());
         boolean bug = execution.getAllFailureExceptions().stream().anyMatch(t -> !isOperational(t));
         log.error("{}: failed, the next run resumes it: {}", type.dataset(), message);
         if (bug && cause != null) {
