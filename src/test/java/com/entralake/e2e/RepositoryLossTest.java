@@ -52,4 +52,23 @@ class RepositoryLossTest extends EmulatedCollectionTest {
                     .containsExactlyInAnyOrderElementsOf(tenant.emulated().allIds("users"));
         }
     }
+
+    @Test
+    void aDamagedJobRepositoryStopsTheRunWithWhatToDoAndMovingItAsideEndsExact() throws Exception {
+        Case c = newCase("repository-damaged", 60, 5, Map.of());
+        assertThat(fixture.collect(c.config(), NOW, "--data-type=signins")).isZero();
+        Path file = dir.resolve("jobrepo-repository-damaged.mv.db");
+        Files.writeString(file, "not an H2 file ".repeat(1000));
+
+        var damaged = fixture.collectCapturing(c.config(), NOW, "--data-type=signins");
+        assertThat(damaged.exitCode()).as(damaged.all()).isEqualTo(2);
+        assertThat(damaged.all()).contains("is damaged").contains("move it aside").contains(file.toString());
+
+        Files.move(file, dir.resolve("jobrepo-repository-damaged.mv.db.broken"));
+        assertThat(fixture.collect(c.config(), NOW, "--data-type=signins")).isZero();
+        try (LakeQueries queries = new LakeQueries(c.lake())) {
+            assertThat(queries.idRows("signins")).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(c.tenant().emulated().visibleIds("signins", START, END));
+        }
+    }
 }
