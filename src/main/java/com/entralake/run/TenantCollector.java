@@ -88,7 +88,7 @@ public final class TenantCollector {
 
     public TenantOutcome collect(EntraLakeProperties.Tenant tenant, List<String> onlyDatasets, String runId) {
         String tenantId = tenant.getTenantId().toLowerCase(Locale.ROOT);
-        try (TenantLock lock = locks.acquire(tenantId, tenant.getName())) {
+        try (TenantLock lock = locks.acquire(tenantId, tenant.getName(), runId)) {
             TenantSession session;
             try {
                 session = sessionFactory.open(tenant);
