@@ -137,6 +137,7 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
     }
 
     private void commitOpenWindow(ExecutionContext ec) throws IOException {
+        subject.session().lock().ensureHeld();
         CommitResult result = writer.commit();
         writer = null;
         resumeBefore = openWindow.start();
@@ -166,6 +167,7 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
         if (firstSafe.isBefore(purgeHorizon)) {
             firstSafe = firstSafe.plus(windowSize);
         }
+        subject.session().lock().ensureHeld();
         for (Instant s = from.isBefore(firstSafe) ? firstSafe : from; s.isBefore(to); s = s.plus(windowSize)) {
             EventWindowWriter.deleteIfPresent(context.lake(), windowFile(new TimeWindow(s, s.plus(windowSize))));
         }

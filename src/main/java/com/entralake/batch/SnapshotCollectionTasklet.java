@@ -73,6 +73,7 @@ public class SnapshotCollectionTasklet implements Tasklet, StepExecutionListener
             subject.progress().snapshotProgress(records);
             return RepeatStatus.CONTINUABLE;
         }
+        subject.session().lock().ensureHeld();
         CommitResult result = writer.commit();
         writer = null;
         ec.putLong(StepProgress.RECORDS_WRITTEN, result.records());
