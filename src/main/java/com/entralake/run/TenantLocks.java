@@ -30,7 +30,6 @@ public final class TenantLocks {
     private final LockSettings settings;
     private final String repository;
     private final TenantRunStore runs;
-    private final ProcessIdentity self = ProcessIdentity.current();
 
     /** @param repository the job repository's JDBC URL without password, as messages show it */
     public TenantLocks(DataSource dataSource, Path lockDir, LockSettings settings, String repository) {
@@ -54,6 +53,8 @@ public final class TenantLocks {
                 : FileTenantLock.acquire(lockDir, tenantId, tenantName);
         try {
             String tenant = tenantName + " (" + tenantId + ")";
+            // looked up per lock, not when the context starts: commands that take no lock never resolve the host name
+            ProcessIdentity self = ProcessIdentity.current();
             new PreviousRun(self, settings.getCheckInterval(), settings.getStaleAfter(), PreviousRun.Pause.REAL)
                     .awaitGone(tenant, runId, () -> runs.read(tenantId));
             runs.claim(tenantId, runId, self);
