@@ -23,9 +23,11 @@ import com.entralake.connectivity.ConnectivityStore;
 import com.entralake.connectivity.CredentialWatch;
 import com.entralake.connectivity.ManagedAvailability;
 import com.entralake.lake.LakeFileSystem;
+import com.entralake.lock.LockSettings;
 import com.entralake.notify.ExpiryWebhook;
 import com.entralake.lake.ParquetSettings;
 import com.entralake.run.CollectRun;
+import com.entralake.run.RepositoryLoss;
 import com.entralake.run.TenantCollector;
 import com.entralake.run.TenantLocks;
 import com.entralake.schema.GraphSchemaCatalog;
@@ -36,7 +38,7 @@ import com.entralake.tls.TrustStoreSslContext;
 
 /** Plain wiring of the collection pieces; the configuration was validated before this context started. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EntraLakeProperties.class)
+@EnableConfigurationProperties({EntraLakeProperties.class, LockSettings.class})
 public class EntraLakeConfiguration {
 
     @Bean
@@ -109,9 +111,12 @@ public class EntraLakeConfiguration {
     TenantCollector tenantCollector(JobOperator jobOperator, @Qualifier("collectEventsJob") Job eventsJob,
             @Qualifier("collectSnapshotJob") Job snapshotJob, JobRepository jobRepository, CollectionContext context,
             TenantSessionFactory sessionFactory, TenantSessions sessions, DataSource dataSource,
-            EntraLakeProperties properties, ConnectivityStore store, CredentialWatch credentialWatch) {
+            EntraLakeProperties properties, ConnectivityStore store, CredentialWatch credentialWatch,
+            LockSettings lockSettings, @Value("${spring.datasource.url:}") String repositoryUrl) {
+        TenantLocks locks = new TenantLocks(dataSource, properties.getLockDir(), lockSettings,
+                RepositoryLoss.redact(repositoryUrl));
         return new TenantCollector(jobOperator, eventsJob, snapshotJob, new RunHistory(jobRepository), context,
-                sessionFactory, sessions, new TenantLocks(dataSource, properties.getLockDir()),
+                sessionFactory, sessions, locks,
                 new ManagedAvailability(store, properties.getConnectivity().getRecheckAfter()), credentialWatch);
     }
 

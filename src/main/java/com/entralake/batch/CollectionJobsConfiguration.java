@@ -27,7 +27,7 @@ public class CollectionJobsConfiguration {
     Step collectEventWindowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             CollectionContext context, TenantSessions sessions) {
         return perExecutionStep(JobParameterNames.EVENTS_STEP, jobRepository, transactionManager,
-                new PerExecutionTasklet<>(() -> new EventCollectionTasklet(context, sessions)));
+                new PerExecutionTasklet<>(() -> new EventCollectionTasklet(context, sessions)), sessions);
     }
 
     @Bean
@@ -39,14 +39,17 @@ public class CollectionJobsConfiguration {
     Step collectSnapshotStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             CollectionContext context, TenantSessions sessions) {
         return perExecutionStep(JobParameterNames.SNAPSHOT_STEP, jobRepository, transactionManager,
-                new PerExecutionTasklet<>(() -> new SnapshotCollectionTasklet(context, sessions)));
+                new PerExecutionTasklet<>(() -> new SnapshotCollectionTasklet(context, sessions)), sessions);
     }
 
-    /** A step of one tasklet that also listens to the step, so each execution gets and releases its own state. */
+    /**
+     * A step of one tasklet that also listens to the step, so each execution gets and releases its own state;
+     * every chunk ends with a check of the tenant lock.
+     */
     private static Step perExecutionStep(String name, JobRepository jobRepository,
-            PlatformTransactionManager transactionManager, PerExecutionTasklet<?> tasklet) {
+            PlatformTransactionManager transactionManager, PerExecutionTasklet<?> tasklet, TenantSessions sessions) {
         return new StepBuilder(name, jobRepository)
-                .tasklet(tasklet, transactionManager)
+                .tasklet(new LockCheckedTasklet(tasklet, sessions), transactionManager)
                 .listener(tasklet)
                 .build();
     }

@@ -217,6 +217,7 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
     }
 
     private void quarantine(JsonNode record, String reason, Instant collectedAt, ExecutionContext ec) throws IOException {
+        subject.session().lock().ensureHeld();
         Path file = quarantine.put(subject.type().dataset(), subject.session().tenantId(), record, reason,
                 subject.type().dataset() + " " + range.start() + " .. " + query.end(), collectedAt);
         StepProgress.add(ec, StepProgress.QUARANTINED, 1);
@@ -270,6 +271,7 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
     }
 
     private void commitOpenWindow(ExecutionContext ec) throws IOException {
+        subject.session().lock().ensureHeld();
         count(ec, openWindow, writer.commit());
         writer = null;
         resumeBefore = openWindow.start();
@@ -316,6 +318,7 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
 
     /** Windows in [from, to) turned out empty: a file left by an earlier read of them must go, or it would outlive its data. */
     private void clearEmptyWindows(Instant from, Instant to) throws IOException {
+        subject.session().lock().ensureHeld();
         for (Instant s = from; s.isBefore(to); s = s.plus(windowSize)) {
             if (mayClear(s)) {
                 EventWindowWriter.deleteIfPresent(context.lake(), windowFile(new TimeWindow(s, s.plus(windowSize))));

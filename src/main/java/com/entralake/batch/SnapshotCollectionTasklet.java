@@ -92,6 +92,7 @@ public class SnapshotCollectionTasklet implements Tasklet, StepExecutionListener
             subject.progress().snapshotProgress(records);
             return RepeatStatus.CONTINUABLE;
         }
+        subject.session().lock().ensureHeld();
         CommitResult result = writer.commit();
         writer = null;
         ec.putLong(StepProgress.RECORDS_WRITTEN, result.records());
@@ -103,6 +104,7 @@ public class SnapshotCollectionTasklet implements Tasklet, StepExecutionListener
 
     /** A directory object without an id cannot be deduplicated or joined on: set aside, the snapshot goes on. */
     private void quarantine(JsonNode record, String reason, Instant collectedAt, ExecutionContext ec) throws java.io.IOException {
+        subject.session().lock().ensureHeld();
         org.apache.hadoop.fs.Path file = new Quarantine(context.lake(), context.layout(), context.parquet()).put(
                 subject.type().dataset(), subject.session().tenantId(), record, reason,
                 subject.type().dataset() + " snapshot " + snapshotDate, collectedAt);

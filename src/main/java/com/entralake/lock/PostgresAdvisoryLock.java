@@ -5,30 +5,60 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 import javax.sql.DataSource;
 
 /**
  * A PostgreSQL session advisory lock per tenant, held on a dedicated connection for the whole run:
  * it works across hosts (Kubernetes pods) and the server drops it when the connection dies.
+ *
+ * <p>The lock lives exactly as long as that one session. A database restart or failover, an idle-session
+ * timeout, a firewall reset or {@code pg_terminate_backend} ends the session and frees the lock while this
+ * process carries on, so {@link #ensureHeld()} asks the server, on the lock's own connection, whether this
+ * backend still holds the key: a failed or unanswered query counts as lost.
  */
 public final class PostgresAdvisoryLock implements TenantLock {
 
+    /** A check that gets no answer within this is a lost lock: it cannot be proven held, and others may take it. */
+    static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofSeconds(10);
+    /** pg_locks shows a bigint key split in two: classid = high 32 bits, objid = low 32 bits, objsubid = 1. */
+    private static final String HELD = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
+            + " AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 1 AND granted";
+    /** Network time-outs need an executor to close a hung connection on; the caller's thread will do. */
+    private static final Executor DIRECT = Runnable::run;
+
     private final Connection connection;
     private final long key;
+    private final String tenant;
+    private final String repository;
+    private String lost;
 
-    private PostgresAdvisoryLock(Connection connection, long key) {
+    private PostgresAdvisoryLock(Connection connection, long key, String tenant, String repository) {
         this.connection = connection;
         this.key = key;
+        this.tenant = tenant;
+        this.repository = repository;
     }
 
     public static PostgresAdvisoryLock acquire(DataSource dataSource, String tenantId, String tenantName) {
+        return acquire(dataSource, tenantId, tenantName, "the PostgreSQL job repository", DEFAULT_CHECK_TIMEOUT);
+    }
+
+    /**
+     * @param repository  how messages name the database (its JDBC URL without password)
+     * @param checkTimeout how long a check of the lock may wait for the server before the lock counts as lost
+     */
+    public static PostgresAdvisoryLock acquire(DataSource dataSource, String tenantId, String tenantName,
+            String repository, Duration checkTimeout) {
         long key = keyOf(tenantId);
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
             connection.setAutoCommit(true);
+            connection.setNetworkTimeout(DIRECT, (int) checkTimeout.toMillis());
             try (PreparedStatement st = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
                 st.setLong(1, key);
                 try (ResultSet rs = st.executeQuery()) {
@@ -41,7 +71,7 @@ public final class PostgresAdvisoryLock implements TenantLock {
                     }
                 }
             }
-            return new PostgresAdvisoryLock(connection, key);
+            return new PostgresAdvisoryLock(connection, key, tenantName + " (" + tenantId + ")", repository);
         } catch (SQLException e) {
             if (connection != null) {
                 try {
@@ -60,15 +90,83 @@ public final class PostgresAdvisoryLock implements TenantLock {
         return uuid.getMostSignificantBits() ^ uuid.getLeastSignificantBits();
     }
 
+    /** Synchronized: the watchdog thread and the step thread share the one connection. */
     @Override
-    public void close() {
+    public synchronized void ensureHeld() {
+        if (lost == null) {
+            lost = check();
+        }
+        if (lost != null) {
+            throw new TenantLockLostException(lost);
+        }
+    }
+
+    /** Null while held, else why not. */
+    private String check() {
+        try (PreparedStatement st = connection.prepareStatement(HELD)) {
+            st.setLong(1, key >>> 32);
+            st.setLong(2, key & 0xFFFF_FFFFL);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                if (rs.getInt(1) == 1) {
+                    return null;
+                }
+            }
+            return "the tenant lock of " + tenant + " was lost: PostgreSQL no longer shows advisory lock " + key
+                    + " as held by this run's session in " + repository + " (a connection pooler in transaction mode,"
+                    + " such as PgBouncer, moves sessions between clients: connect Entra Lake to PostgreSQL directly"
+                    + " or in session mode)";
+        } catch (SQLException e) {
+            return "the tenant lock of " + tenant + " was lost: the job repository connection holding it was lost ("
+                    + repository + ": " + oneLine(e) + ")";
+        }
+    }
+
+    /** The driver's message, plus the network's when that says more ("Broken pipe", "Connection refused"). */
+    static String oneLine(SQLException e) {
+        String message = firstLine(e.getMessage());
+        Throwable cause = e.getCause();
+        if (cause instanceof java.io.IOException && cause.getMessage() != null) {
+            message += " — " + firstLine(cause.getMessage());
+        }
+        return message;
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "no message";
+        }
+        int newline = text.indexOf('\n');
+        return (newline < 0 ? text : text.substring(0, newline)).trim();
+    }
+
+    /** The backend process holding the lock, for tests and diagnostics. */
+    public synchronized int backendPid() throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("SELECT pg_backend_pid()");
+                ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (lost != null) {
+            // the session that held it is gone or no longer holds it: nothing to unlock, just give the connection back
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the connection is broken; the pool discards it
+            }
+            return;
+        }
         try (connection; PreparedStatement st = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
             st.setLong(1, key);
             st.execute();
         } catch (SQLException e) {
             // everything this run did is committed; the server drops the lock with the session anyway
             org.slf4j.LoggerFactory.getLogger(PostgresAdvisoryLock.class).warn("could not release the tenant lock: {}",
-                    e.getMessage());
+                    oneLine(e));
         }
     }
 }

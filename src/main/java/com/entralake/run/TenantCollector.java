@@ -89,10 +89,10 @@ public final class TenantCollector {
 
     public TenantOutcome collect(EntraLakeProperties.Tenant tenant, List<String> onlyDatasets, String runId) {
         String tenantId = tenant.getTenantId().toLowerCase(Locale.ROOT);
-        try (TenantLock lock = locks.acquire(tenantId, tenant.getName())) {
+        try (TenantLock lock = locks.acquire(tenantId, tenant.getName(), runId)) {
             TenantSession session;
             try {
-                session = sessionFactory.open(tenant);
+                session = sessionFactory.open(tenant, lock);
             } catch (AuthenticationFailure e) {
                 log.error("{} ({}): {}", tenant.getName(), tenantId, e.getMessage());
                 // an unavailable token endpoint says nothing about the credentials: partial, the next run retries
@@ -117,6 +117,10 @@ public final class TenantCollector {
                         continue;
                     }
                     outcomes.add(collect(session, type, DataTypeSelection.of(tenant, type.dataset()), probe, runId));
+                    Optional<String> lockLost = lock.lost();
+                    if (lockLost.isPresent()) {
+                        return Interruption.tenantStopped(tenant.getName(), tenantId, lockLost.get(), outcomes);
+                    }
                 }
                 // after the data: the check is one request, and a Graph hiccup here must not come first
                 credentials.check(session, roles, context.clock().now());
@@ -243,13 +247,15 @@ public final class TenantCollector {
                 if (execution.getStatus() != BatchStatus.COMPLETED) {
                     return failure(session, type, selection, probe, execution, tally, started);
                 }
+                session.lock().ensureHeld();
                 PartitionManifest.writeSnapshot(context.lake(), context.layout(), type.dataset(), tenantId, date, now);
             }
             return tally.outcome(type.dataset(), DataTypeOutcome.Status.COLLECTED, tally.note, started);
         } catch (Exception e) {
             if (isOperational(e)) {
-                log.error("{} [{}]: failed, the next run resumes it: {}", type.dataset(), session.name(), e.getMessage());
-                return tally.outcome(type.dataset(), DataTypeOutcome.Status.FAILED, String.valueOf(e.getMessage()), started);
+                String message = Interruption.of(e, locks.repository()).orElse(String.valueOf(e.getMessage()));
+                log.error("{} [{}]: failed, the next run resumes it: {}", type.dataset(), session.name(), message);
+                return tally.outcome(type.dataset(), DataTypeOutcome.Status.FAILED, message, started);
             }
             log.error("{} [{}]: unexpected failure", type.dataset(), session.name(), e);
             return tally.outcome(type.dataset(), DataTypeOutcome.Status.CRASHED, "unexpected failure: " + e, started);
@@ -325,6 +331,7 @@ public final class TenantCollector {
     private void writeEventManifest(DataType type, String tenantId) throws java.io.IOException {
         Optional<Instant> watermark = history.watermark(tenantId, type.dataset(), context.clock().now());
         if (watermark.isPresent()) {
+            sessions.get(tenantId).lock().ensureHeld();
             PartitionManifest.writeEvents(context.lake(), context.layout(), type.dataset(), tenantId, watermark.get(),
                     context.settings().getLookback(), context.clock().now());
         }
@@ -350,13 +357,14 @@ public final class TenantCollector {
             return tally.outcome(type.dataset(), managed ? DataTypeOutcome.Status.SKIPPED_UNAVAILABLE
                     : DataTypeOutcome.Status.UNAVAILABLE, message, started);
         }
-        String message = cause == null ? "job ended " + execution.getStatus()
+        Optional<String> interrupted = Interruption.of(execution, locks.repository());
+        String message = interrupted.orElse(cause == null ? "job ended " + execution.getStatus()
                 : cause instanceof java.io.IOException
                         // Graph's network failures arrive as GraphExceptions: an I/O error here is the lake's storage
                         ? "the lake at " + context.lake().root() + " could not be written (" + cause.getMessage()
                                 + "); every window committed before is complete"
-                        : String.valueOf(cause.getMessage());
-        boolean bug = execution.getAllFailureExceptions().stream().anyMatch(t -> !isOperational(t));
+                        : String.valueOf(cause.getMessage()));
+        boolean bug = interrupted.isEmpty() && execution.getAllFailureExceptions().stream().anyMatch(t -> !isOperational(t));
         log.error("{}: failed, the next run resumes it: {}", type.dataset(), message);
         if (bug && cause != null) {
             log.error("{}: this looks like a bug", type.dataset(), cause);

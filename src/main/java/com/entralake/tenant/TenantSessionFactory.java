@@ -19,6 +19,7 @@ import com.entralake.graph.RetrySettings;
 import com.entralake.graph.RetryingTokenProvider;
 import com.entralake.graph.Sleeper;
 import com.entralake.graph.Ticker;
+import com.entralake.lock.TenantLock;
 
 /**
  * Builds a tenant's session: MSAL token provider (retried like Graph, see {@link RetryingTokenProvider}), HTTP
@@ -35,7 +36,13 @@ public final class TenantSessionFactory {
         this.sslContext = sslContext;
     }
 
+    /** A session that only reads (test-connectivity): it holds no tenant lock. */
     public TenantSession open(EntraLakeProperties.Tenant tenant) {
+        return open(tenant, TenantLock.NONE);
+    }
+
+    /** A session for collecting, under the tenant lock the run holds. */
+    public TenantSession open(EntraLakeProperties.Tenant tenant, TenantLock lock) {
         URI graphBase = URI.create(stripSlash(tenant.getGraphBaseUrl()));
         CloudEndpoints endpoints = new CloudEndpoints(URI.create(stripSlash(tenant.getAuthorityHost())), graphBase);
         String scope = tenant.getScope() == null || tenant.getScope().isBlank() ? null : tenant.getScope();
@@ -56,7 +63,7 @@ public final class TenantSessionFactory {
         RequestPacer pacer = new RequestPacer(new RequestPacer.Budget(http.getAuditLogRequestsPer10s(), Duration.ofSeconds(10)),
                 RequestPacer.DEFAULT_DIRECTORY_BUDGET, Ticker.SYSTEM, Sleeper.REAL);
         GraphClient graph = new GraphClient(client, tokens, retry, pacer, Sleeper.REAL, stats);
-        return new TenantSession(tenant, graphBase, tokens, graph, stats, signInRetries);
+        return new TenantSession(tenant, graphBase, tokens, graph, stats, signInRetries, lock);
     }
 
     /** A certificate when one is configured (the validator allows only one credential), else the secret. */

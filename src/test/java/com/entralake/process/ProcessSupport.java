@@ -115,4 +115,15 @@ final class ProcessSupport {
         return output.lines().anyMatch(l -> l.matches("\\s+at [\\w$.]+\\(.*\\)\\s*") || l.startsWith("Exception in thread")
                 || l.matches("\\s*Caused by: .*"));
     }
+
+    /** The message line under a data type's line in the run summary. */
+    static String summaryMessageOf(String stdout, String dataset) {
+        List<String> lines = stdout.lines().toList();
+        for (int i = 0; i < lines.size() - 1; i++) {
+            if (lines.get(i).matches("\\s{4}" + dataset + "\\s.*")) {
+                return lines.get(i + 1).trim();
+            }
+        }
+        throw new AssertionError("no summary line for " + dataset + " in:\n" + stdout);
+    }
 }

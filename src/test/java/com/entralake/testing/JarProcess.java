@@ -77,6 +77,15 @@ public final class JarProcess {
         return process.isAlive();
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    /** What the process has printed so far (it may still be running). */
+    public String stdoutSoFar() throws IOException {
+        return Files.readString(stdout, StandardCharsets.UTF_8);
+    }
+
     public record Result(int exitCode, String stdout, String stderr) {
         public String all() {
             return stdout + "\n" + stderr;

@@ -1,0 +1,68 @@
+package com.entralake.run;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises the loss of the job repository's connection in a failure (PostgreSQL restarted, failed over,
+ * unreachable) and says it in one line, with the repository's JDBC URL shown without its password.
+ * Spring Batch, HikariCP and the driver wrap the reason in several layers; the operator needs the layer that
+ * says what happened ("FATAL: terminating connection due to administrator command", "Connection refused").
+ */
+public final class RepositoryLoss {
+
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password|pwd)=[^&;]*");
+    private static final Pattern USER_INFO = Pattern.compile("//([^/@:]*):[^/@]*@");
+
+    private RepositoryLoss() {
+    }
+
+    /** The URL without password: {@code password=} parameters (URL or H2 style) and {@code user:password@} forms. */
+    public static String redact(String jdbcUrl) {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            return "the job repository";
+        }
+        String url = PASSWORD_PARAMETER.matcher(jdbcUrl).replaceAll("$1=***");
+        return USER_INFO.matcher(url).replaceAll("//$1:***@");
+    }
+
+    /** One line on the lost connection behind {@code failure}; empty when the failure is something else. */
+    public static Optional<String> cause(Throwable failure) {
+        SQLException deepest = null;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && isConnectionLoss(sql)) {
+                deepest = sql;
+            }
+        }
+        return Optional.ofNullable(deepest).map(RepositoryLoss::oneLine);
+    }
+
+    /** SQLState class 08 (connection exception), 57P01-03 (shut down, crashed, not yet accepting connections). */
+    static boolean isConnectionLoss(SQLException e) {
+        String state = e.getSQLState();
+        return e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
+                || e instanceof SQLRecoverableException
+                || (state != null && (state.startsWith("08") || state.startsWith("57P0")));
+    }
+
+    private static String oneLine(SQLException e) {
+        String message = firstLine(e.getMessage());
+        Throwable cause = e.getCause();
+        if (cause instanceof java.io.IOException && cause.getMessage() != null) {
+            message += " — " + firstLine(cause.getMessage());
+        }
+        return message;
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "no message";
+        }
+        int newline = text.indexOf('\n');
+        return (newline < 0 ? text : text.substring(0, newline)).trim();
+    }
+}
