@@ -27,7 +27,7 @@ import com.entralake.lock.LockSettings;
 import com.entralake.notify.ExpiryWebhook;
 import com.entralake.lake.ParquetSettings;
 import com.entralake.run.CollectRun;
-import com.entralake.run.RepositoryLoss;
+import com.entralake.repository.JdbcUrls;
 import com.entralake.run.TenantCollector;
 import com.entralake.run.TenantLocks;
 import com.entralake.schema.GraphSchemaCatalog;
@@ -114,7 +114,7 @@ public class EntraLakeConfiguration {
             EntraLakeProperties properties, ConnectivityStore store, CredentialWatch credentialWatch,
             LockSettings lockSettings, @Value("${spring.datasource.url:}") String repositoryUrl) {
         TenantLocks locks = new TenantLocks(dataSource, properties.getLockDir(), lockSettings,
-                RepositoryLoss.redact(repositoryUrl));
+                JdbcUrls.redact(repositoryUrl));
         return new TenantCollector(jobOperator, eventsJob, snapshotJob, new RunHistory(jobRepository), context,
                 sessionFactory, sessions, locks,
                 new ManagedAvailability(store, properties.getConnectivity().getRecheckAfter()), credentialWatch);

@@ -1,5 +1,7 @@
 package com.entralake.lock;
 
+import com.entralake.repository.ConnectionLoss;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -118,27 +120,10 @@ public final class PostgresAdvisoryLock implements TenantLock {
                     + " or in session mode)";
         } catch (SQLException e) {
             return "the tenant lock of " + tenant + " was lost: the job repository connection holding it was lost ("
-                    + repository + ": " + oneLine(e) + ")";
+                    + repository + ": " + ConnectionLoss.oneLine(e) + ")";
         }
     }
 
-    /** The driver's message, plus the network's when that says more ("Broken pipe", "Connection refused"). */
-    static String oneLine(SQLException e) {
-        String message = firstLine(e.getMessage());
-        Throwable cause = e.getCause();
-        if (cause instanceof java.io.IOException && cause.getMessage() != null) {
-            message += " — " + firstLine(cause.getMessage());
-        }
-        return message;
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "no message";
-        }
-        int newline = text.indexOf('\n');
-        return (newline < 0 ? text : text.substring(0, newline)).trim();
-    }
 
     /** The backend process holding the lock, for tests and diagnostics. */
     public synchronized int backendPid() throws SQLException {
@@ -166,7 +151,7 @@ public final class PostgresAdvisoryLock implements TenantLock {
         } catch (SQLException e) {
             // everything this run did is committed; the server drops the lock with the session anyway
             org.slf4j.LoggerFactory.getLogger(PostgresAdvisoryLock.class).warn("could not release the tenant lock: {}",
-                    oneLine(e));
+                    ConnectionLoss.oneLine(e));
         }
     }
 }

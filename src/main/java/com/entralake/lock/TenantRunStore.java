@@ -1,5 +1,7 @@
 package com.entralake.lock;
 
+import com.entralake.repository.ConnectionLoss;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -137,7 +139,7 @@ public final class TenantRunStore {
 
     private static IllegalStateException failure(String verb, SQLException e) {
         return new IllegalStateException("cannot " + verb + " the tenant's run record (" + TABLE
-                + ") in the job repository: " + PostgresAdvisoryLock.oneLine(e), e);
+                + ") in the job repository: " + ConnectionLoss.oneLine(e), e);
     }
 
     private static String clip(String text, int max) {

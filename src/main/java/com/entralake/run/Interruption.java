@@ -1,5 +1,7 @@
 package com.entralake.run;
 
+import com.entralake.repository.ConnectionLoss;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +37,7 @@ final class Interruption {
             }
         }
         for (Throwable failure : execution.getAllFailureExceptions()) {
-            Optional<String> cause = RepositoryLoss.cause(failure);
+            Optional<String> cause = ConnectionLoss.cause(failure);
             if (cause.isPresent()) {
                 return Optional.of(repositoryLost(repository, cause.get()) + ". " + committed(execution));
             }
@@ -48,7 +50,7 @@ final class Interruption {
         String after = ". What this data type committed before that stays; the next run resumes it without losing"
                 + " or repeating a record";
         return lockLost(failure).map(reason -> reason + after)
-                .or(() -> RepositoryLoss.cause(failure).map(cause -> repositoryLost(repository, cause) + after));
+                .or(() -> ConnectionLoss.cause(failure).map(cause -> repositoryLost(repository, cause) + after));
     }
 
     /** The tenant stops where its lock was lost: the data types not reached yet are left to the next run. */

@@ -1,33 +1,20 @@
-package com.entralake.run;
+package com.entralake.repository;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Recognises the loss of the job repository's connection in a failure (PostgreSQL restarted, failed over,
- * unreachable) and says it in one line, with the repository's JDBC URL shown without its password.
+ * unreachable) and says it in one line (the URL is for {@link JdbcUrls#redact} to show).
  * Spring Batch, HikariCP and the driver wrap the reason in several layers; the operator needs the layer that
  * says what happened ("FATAL: terminating connection due to administrator command", "Connection refused").
  */
-public final class RepositoryLoss {
+public final class ConnectionLoss {
 
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password|pwd)=[^&;]*");
-    private static final Pattern USER_INFO = Pattern.compile("//([^/@:]*):[^/@]*@");
-
-    private RepositoryLoss() {
-    }
-
-    /** The URL without password: {@code password=} parameters (URL or H2 style) and {@code user:password@} forms. */
-    public static String redact(String jdbcUrl) {
-        if (jdbcUrl == null || jdbcUrl.isBlank()) {
-            return "the job repository";
-        }
-        String url = PASSWORD_PARAMETER.matcher(jdbcUrl).replaceAll("$1=***");
-        return USER_INFO.matcher(url).replaceAll("//$1:***@");
+    private ConnectionLoss() {
     }
 
     /** One line on the lost connection behind {@code failure}; empty when the failure is something else. */
@@ -38,7 +25,7 @@ public final class RepositoryLoss {
                 deepest = sql;
             }
         }
-        return Optional.ofNullable(deepest).map(RepositoryLoss::oneLine);
+        return Optional.ofNullable(deepest).map(ConnectionLoss::oneLine);
     }
 
     /** SQLState class 08 (connection exception), 57P01-03 (shut down, crashed, not yet accepting connections). */
@@ -49,7 +36,8 @@ public final class RepositoryLoss {
                 || (state != null && (state.startsWith("08") || state.startsWith("57P0")));
     }
 
-    private static String oneLine(SQLException e) {
+    /** The driver's message, plus the network's when that says more ("Broken pipe", "Connection refused"). */
+    public static String oneLine(SQLException e) {
         String message = firstLine(e.getMessage());
         Throwable cause = e.getCause();
         if (cause instanceof java.io.IOException && cause.getMessage() != null) {
