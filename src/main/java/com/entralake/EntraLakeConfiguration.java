@@ -23,7 +23,6 @@ import com.entralake.connectivity.ConnectivityStore;
 import com.entralake.connectivity.CredentialWatch;
 import com.entralake.connectivity.ManagedAvailability;
 import com.entralake.lake.LakeFileSystem;
-import com.entralake.lock.LockSettings;
 import com.entralake.notify.ExpiryWebhook;
 import com.entralake.lake.ParquetSettings;
 import com.entralake.run.CollectRun;
@@ -38,7 +37,7 @@ import com.entralake.tls.TrustStoreSslContext;
 
 /** Plain wiring of the collection pieces; the configuration was validated before this context started. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({EntraLakeProperties.class, LockSettings.class})
+@EnableConfigurationProperties(EntraLakeProperties.class)
 public class EntraLakeConfiguration {
 
     @Bean
@@ -112,8 +111,8 @@ public class EntraLakeConfiguration {
             @Qualifier("collectSnapshotJob") Job snapshotJob, JobRepository jobRepository, CollectionContext context,
             TenantSessionFactory sessionFactory, TenantSessions sessions, DataSource dataSource,
             EntraLakeProperties properties, ConnectivityStore store, CredentialWatch credentialWatch,
-            LockSettings lockSettings, @Value("${spring.datasource.url:}") String repositoryUrl) {
-        TenantLocks locks = new TenantLocks(dataSource, properties.getLockDir(), lockSettings,
+            @Value("${spring.datasource.url:}") String repositoryUrl) {
+        TenantLocks locks = new TenantLocks(dataSource, properties.getLockDir(), properties.getLock(),
                 JdbcUrls.redact(repositoryUrl));
         return new TenantCollector(jobOperator, eventsJob, snapshotJob, new RunHistory(jobRepository), context,
                 sessionFactory, sessions, locks,

@@ -16,6 +16,7 @@ import com.entralake.batch.JobRepositorySchema;
 import com.entralake.config.ConfigurationException;
 import com.entralake.config.EntraLakeProperties;
 import com.entralake.connectivity.ConnectivityStore;
+import com.entralake.lock.TenantRunStore;
 import com.entralake.demo.DemoEnvironment;
 import com.entralake.repository.RepositoryPrivileges;
 import com.entralake.repository.RepositoryUnavailableException;
@@ -94,6 +95,8 @@ abstract class ConfiguredCommand implements Callable<Integer> {
         try {
             JobRepositorySchema.ensure(dataSource);
             context.getBean(ConnectivityStore.class).ensureSchema();
+            // the heartbeat table too: a role without CREATE then finds every table already made by the owner's run
+            new TenantRunStore(dataSource).ensureSchema();
         } catch (RuntimeException e) {
             throw RepositoryErrors.translate(e, context.getEnvironment(), nothingRan());
         }

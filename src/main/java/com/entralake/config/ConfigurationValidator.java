@@ -41,6 +41,10 @@ public final class ConfigurationValidator {
         checkHttp(properties.getHttp(), problems);
         requireNotNegative(problems, "entralake.connectivity.recheck-after", properties.getConnectivity().getRecheckAfter());
         requireNotNegative(problems, "entralake.secret-expiry.warn-within", properties.getSecretExpiry().getWarnWithin());
+        com.entralake.lock.LockSettings.Problem lock = properties.getLock().problem();
+        if (lock != null) {
+            problems.add(lock.key(), lock.message());
+        }
         String webhook = properties.getSecretExpiry().getWebhookUrl();
         if (webhook != null && !webhook.isBlank() && !isHttpUrl(webhook)) {
             // the value is not repeated: webhook URLs carry their token in the path or query

@@ -28,6 +28,8 @@ public class EntraLakeProperties {
     private final Http http = new Http();
     private final Connectivity connectivity = new Connectivity();
     private final SecretExpiry secretExpiry = new SecretExpiry();
+    /** How the tenant lock is watched while a run holds it (entralake.lock.*). */
+    private final com.entralake.lock.LockSettings lock = new com.entralake.lock.LockSettings();
     private List<Tenant> tenants = new ArrayList<>();
 
     public static class Collection {
@@ -204,6 +206,7 @@ public class EntraLakeProperties {
     public Http getHttp() { return http; }
     public Connectivity getConnectivity() { return connectivity; }
     public SecretExpiry getSecretExpiry() { return secretExpiry; }
+    public com.entralake.lock.LockSettings getLock() { return lock; }
     public List<Tenant> getTenants() { return tenants; }
     public void setTenants(List<Tenant> tenants) { this.tenants = tenants; }
 }

@@ -118,9 +118,13 @@ public final class KnownSettings {
         }
     }
 
-    /** Our own property classes (nested in EntraLakeProperties) have settings of their own; anything else is a value. */
-    private static boolean isNested(Class<?> type) {
-        return type.getEnclosingClass() == EntraLakeProperties.class && !type.isEnum();
+    /**
+     * Our own property classes (nested in EntraLakeProperties, or a concern's own settings bean such as the lock's)
+     * have settings of their own; anything else (Duration, Path, an enum, a String) is a value.
+     */
+    static boolean isNested(Class<?> type) {
+        return type.getPackageName().startsWith("com.entralake") && !type.isEnum() && !type.isRecord()
+                && !type.isInterface();
     }
 
     private static Class<?> typeArgument(Type type, int index) {

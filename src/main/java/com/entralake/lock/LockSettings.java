@@ -2,14 +2,16 @@ package com.entralake.lock;
 
 import java.time.Duration;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 /**
- * {@code entralake.lock.*}: how often a held tenant lock is checked (and its heartbeat written), and how
- * old a heartbeat must be before the run that wrote it counts as gone.
+ * {@code entralake.lock.*} (bound as part of {@code EntraLakeProperties}): how often a held tenant lock is
+ * checked (and its heartbeat written), and how old a heartbeat must be before the run that wrote it counts
+ * as gone.
  */
-@ConfigurationProperties("entralake.lock")
 public class LockSettings {
+
+    /** A setting that is not valid: its key and what to fix (a configuration error, exit 2). */
+    public record Problem(String key, String message) {
+    }
 
     /** The watchdog checks the lock and writes the heartbeat this often. */
     private Duration checkInterval = Duration.ofSeconds(5);
@@ -25,14 +27,14 @@ public class LockSettings {
     public Duration getStaleAfter() { return staleAfter; }
     public void setStaleAfter(Duration staleAfter) { this.staleAfter = staleAfter; }
 
-    /** Null when valid, else what to fix (a configuration error, exit 2). */
-    public String problem() {
+    /** Null when valid, else which setting is wrong and what to fix. */
+    public Problem problem() {
         if (checkInterval == null || checkInterval.compareTo(Duration.ofMillis(100)) < 0) {
-            return "entralake.lock.check-interval must be at least PT0.1S (it is " + checkInterval + ")";
+            return new Problem("entralake.lock.check-interval", "must be at least PT0.1S, got " + checkInterval);
         }
         if (staleAfter == null || staleAfter.compareTo(checkInterval.multipliedBy(3)) < 0) {
-            return "entralake.lock.stale-after must be at least three times entralake.lock.check-interval ("
-                    + checkInterval + "), so that one late heartbeat is not taken for a dead run (it is " + staleAfter + ")";
+            return new Problem("entralake.lock.stale-after", "must be at least three times entralake.lock.check-interval ("
+                    + checkInterval + "), so that one late heartbeat is not taken for a dead run; got " + staleAfter);
         }
         return null;
     }

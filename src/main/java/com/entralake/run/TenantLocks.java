@@ -33,9 +33,9 @@ public final class TenantLocks {
 
     /** @param repository the job repository's JDBC URL without password, as messages show it */
     public TenantLocks(DataSource dataSource, Path lockDir, LockSettings settings, String repository) {
-        String problem = settings.problem();
-        if (problem != null) {
-            throw new ConfigurationException(problem);
+        LockSettings.Problem problem = settings.problem();
+        if (problem != null) { // validated with the rest of the configuration before; kept for other callers
+            throw new ConfigurationException(problem.key() + " " + problem.message());
         }
         this.dataSource = dataSource;
         this.lockDir = lockDir;

@@ -51,7 +51,7 @@ class EveryNumberIsValidatedTest {
             if (type == Duration.class || type == int.class || type == long.class || type == Integer.class
                     || type == Long.class) {
                 settings.add(new Setting(key, owner, field));
-            } else if (type.getEnclosingClass() == EntraLakeProperties.class && !type.isEnum()) {
+            } else if (KnownSettings.isNested(type)) {
                 settings.addAll(numbers(field.get(owner), key));
             } else if (List.class.isAssignableFrom(type)) {
                 List<?> list = (List<?>) field.get(owner);
