@@ -11,6 +11,7 @@ import com.entralake.batch.RunHistory;
 import com.entralake.config.EntraLakeProperties;
 import com.entralake.config.TenantSelection;
 import com.entralake.connectivity.ConnectivityStore;
+import com.entralake.lock.TenantRunStore;
 import com.entralake.run.ExitCodes;
 import com.entralake.status.StatusPrinter;
 import com.entralake.status.StatusReader;
@@ -51,7 +52,8 @@ public class StatusCommand extends ConfiguredCommand {
     @Override
     protected int run(ConfigurableApplicationContext context, EntraLakeProperties properties) {
         StatusReader reader = new StatusReader(new RunHistory(context.getBean(JobRepository.class)),
-                context.getBean(ConnectivityStore.class), properties.getCollection());
+                context.getBean(ConnectivityStore.class), properties.getCollection(),
+                new TenantRunStore(context.getBean(javax.sql.DataSource.class)), properties.getLock().getStaleAfter());
         Instant at = context.getBean(JobClock.class).now();
         System.out.println("Entra Lake status at " + at + " (lake: " + properties.getLakeRoot() + ")");
         System.out.println();

@@ -18,6 +18,9 @@ import com.entralake.catalog.DataTypeCatalog;
 import com.entralake.config.DataTypeSelection;
 import com.entralake.config.EntraLakeProperties;
 import com.entralake.connectivity.ConnectivityStore;
+import com.entralake.lock.ProcessIdentity;
+import com.entralake.lock.TenantRun;
+import com.entralake.lock.TenantRunStore;
 import com.entralake.connectivity.ProbeResult;
 import com.entralake.connectivity.Retention;
 import com.entralake.window.DataGap;
@@ -33,34 +36,47 @@ public final class StatusReader {
     private final RunHistory history;
     private final ConnectivityStore store;
     private final EntraLakeProperties.Collection settings;
+    private final TenantRunStore runs;
+    private final Duration staleAfter;
 
-    public StatusReader(RunHistory history, ConnectivityStore store, EntraLakeProperties.Collection settings) {
+    /**
+     * @param runs       the tenants' heartbeats: a run whose heartbeat is younger than {@code staleAfter} is
+     *                   collecting now, so its STARTED executions are running, not interrupted
+     */
+    public StatusReader(RunHistory history, ConnectivityStore store, EntraLakeProperties.Collection settings,
+            TenantRunStore runs, Duration staleAfter) {
         this.history = history;
         this.store = store;
         this.settings = settings;
+        this.runs = runs;
+        this.staleAfter = staleAfter;
     }
 
     public TenantStatus read(EntraLakeProperties.Tenant tenant, Instant now) {
         String tenantId = tenant.getTenantId().toLowerCase(java.util.Locale.ROOT);
         Map<String, ProbeResult> probes = store.probes(tenantId);
         Duration retention = Retention.of(probes);
+        // fresh heartbeat, and not a process this host can see has ended (a kill -9 leaves a fresh heartbeat behind)
+        ProcessIdentity self = ProcessIdentity.current();
+        Optional<TenantRun> running = runs.read(tenantId).filter(r -> r.heartbeatAge().compareTo(staleAfter) < 0)
+                .filter(r -> !self.seesEnded(r.owner()));
         List<DataTypeStatus> types = new ArrayList<>();
         for (DataType type : DataTypeCatalog.all()) {
             types.add(read(tenantId, type, DataTypeSelection.of(tenant, type.dataset()),
-                    Optional.ofNullable(probes.get(type.dataset())), retention, now));
+                    Optional.ofNullable(probes.get(type.dataset())), retention, now, running));
         }
         return new TenantStatus(tenant.getName(), tenantId, tenant.getClientId(), tenant.getSecretId(),
                 store.lastCheck(tenantId), store.credentials(tenantId), retention, types);
     }
 
     private DataTypeStatus read(String tenantId, DataType type, DataTypeSelection selection,
-            Optional<ProbeResult> probe, Duration retention, Instant now) {
+            Optional<ProbeResult> probe, Duration retention, Instant now, Optional<TenantRun> running) {
         String job = type.isEvents() ? JobParameterNames.EVENTS_JOB : JobParameterNames.SNAPSHOT_JOB;
         Optional<JobExecution> last = history.latestExecutions(job, tenantId, type.dataset()).stream()
                 .max(java.util.Comparator.comparing(e -> e.getCreateTime()));
         if (!type.isEvents()) {
             return new DataTypeStatus(type.dataset(), selection, probe, Optional.empty(),
-                    last.map(StatusReader::describe), last.map(StatusReader::ok).orElse(true),
+                    last.map(e -> describe(e, running)), last.map(e -> ok(e, running)).orElse(true),
                     last.map(CollectionCounts::of).orElse(CollectionCounts.NONE),
                     List.of(), Optional.empty(), List.of(), List.of(), Optional.empty());
         }
@@ -83,7 +99,7 @@ public final class StatusReader {
         List<DataGap> gaps = active
                 ? DataGap.within(history.uncollected(tenantId, type.dataset(), now, retention), now, retention) : List.of();
         return new DataTypeStatus(type.dataset(), selection, probe, history.watermark(tenantId, type.dataset(), now),
-                last.map(StatusReader::describe), last.map(StatusReader::ok).orElse(true),
+                last.map(e -> describe(e, running)), last.map(e -> ok(e, running)).orElse(true),
                 last.map(CollectionCounts::of).orElse(CollectionCounts.NONE),
                 resumeFirst, next, gaps, store.gaps(tenantId, type.dataset()), clockAhead(tenantId, type, now));
     }
@@ -97,20 +113,29 @@ public final class StatusReader {
                         + " — check the host clock (NTP) and --now");
     }
 
-    /** Completed, or abandoned on purpose (a managed type found unavailable, an interrupted snapshot). */
-    private static boolean ok(JobExecution e) {
-        return e.getStatus() == BatchStatus.COMPLETED || e.getStatus() == BatchStatus.ABANDONED;
+    /** Completed, abandoned on purpose (a managed type found unavailable, an interrupted snapshot), or running now. */
+    private static boolean ok(JobExecution e, Optional<TenantRun> running) {
+        return e.getStatus() == BatchStatus.COMPLETED || e.getStatus() == BatchStatus.ABANDONED
+                || (isStarted(e) && running.isPresent());
     }
 
-    private static String describe(JobExecution e) {
+    private static boolean isStarted(JobExecution e) {
+        return e.getStatus() == BatchStatus.STARTED || e.getStatus() == BatchStatus.STARTING
+                || e.getStatus() == BatchStatus.STOPPING;
+    }
+
+    private static String describe(JobExecution e, Optional<TenantRun> running) {
         var parameters = e.getJobParameters();
-        if (e.getStatus() == BatchStatus.STARTED || e.getStatus() == BatchStatus.STARTING
-                || e.getStatus() == BatchStatus.STOPPING) {
+        if (isStarted(e) && running.isPresent()) {
+            return "RUNNING now — the run of " + parameters.getString(JobParameterNames.PLANNED_AT) + " ("
+                    + running.get().describe() + ", heartbeat " + running.get().heartbeatAge().toSeconds() + " s ago)";
+        }
+        if (isStarted(e)) {
             String resumes = parameters.getString(JobParameterNames.RANGE_START) != null
                     ? "resumes it from its last committed window"
                     : "takes the snapshot again";
             return "INTERRUPTED — the run of " + parameters.getString(JobParameterNames.PLANNED_AT) + " did not finish"
-                    + " (its process was killed or crashed, or it is still running); the next collect " + resumes;
+                    + " (its process was killed or crashed: it holds the tenant no more); the next collect " + resumes;
         }
         String covered = parameters.getString(JobParameterNames.RANGE_START) != null
                 ? "range " + parameters.getString(JobParameterNames.RANGE_START) + " .. "

@@ -57,9 +57,12 @@ class ConcurrentRunsIT {
 
             JarProcess first = ProcessSupport.startCollect(dir.resolve("run-first"), config, Map.of());
             JarProcess.Result second;
+            JarProcess.Result status;
             try {
                 assertThat(firstIsMidQuery.await(90, TimeUnit.SECONDS)).as("the first run reached the sign-ins").isTrue();
                 second = ProcessSupport.collect(dir.resolve("run-second"), config, Map.of());
+                status = ProcessSupport.show("status while the first runs", JarProcess.start(dir.resolve("status"),
+                        Map.of(), ProcessSupport.JVM_OPTIONS, "status", "--config=" + config, "--now=" + NOW).await(TIMEOUT));
             } finally {
                 secondHasEnded.countDown();
             }
@@ -68,6 +71,11 @@ class ConcurrentRunsIT {
             assertThat(second.exitCode()).as(second.all()).isEqualTo(4);
             assertThat(second.stdout()).contains("Another Entra Lake run is collecting tenant overlap (" + tenant.tenantId() + ")");
             assertThat(ProcessSupport.hasStackTrace(second.all())).as(second.all()).isFalse();
+
+            // status tells a run in progress (its heartbeat is fresh) from one a crash interrupted
+            assertThat(status.stdout()).containsPattern("signins\\s+selection:[^\\n]*\\n\\s+last run:\\s+RUNNING now")
+                    .doesNotContain("INTERRUPTED");
+            assertThat(status.exitCode()).as("a run in progress needs no one: " + status.all()).isZero();
 
             assertThat(firstResult.exitCode()).as(firstResult.all()).isZero();
             assertThat(firstResult.stdout()).as("the first run was not disturbed").doesNotContain("left STARTED");
