@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.entralake.EntraLakeApplication;
@@ -24,6 +25,7 @@ import com.entralake.testing.LakeQueries;
  * the real time look settled, a clock moved back must not lose anything either, and a first backfill
  * resumed later reports as lost only what Graph really held and Entra Lake did not collect.
  */
+@Tag("fault-injection")
 class ClockTest extends EmulatedCollectionTest {
 
     private static final String SIGN_INS_ONLY = "--data-type=signins";

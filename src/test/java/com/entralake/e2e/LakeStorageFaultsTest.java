@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.entralake.testing.CollectFixture.Captured;
@@ -18,6 +19,7 @@ import com.entralake.testing.ReadOnlyFileSystem;
  * written at all. Each ends with one clear message and its exit status, no partial file a reader could see,
  * and — once there is room again — exactly the ids Graph served.
  */
+@Tag("fault-injection")
 class LakeStorageFaultsTest extends EmulatedCollectionTest {
 
     @Test

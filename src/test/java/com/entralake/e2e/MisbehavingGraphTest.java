@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,6 +27,7 @@ import com.entralake.testing.LakeQueries;
  * every record it returned exactly once in the lake, and the records it could not place in quarantine.
  * Each case checks the exact id set with DuckDB, which shares no code with the writer.
  */
+@Tag("fault-injection")
 class MisbehavingGraphTest extends EmulatedCollectionTest {
 
     /** 300 sign-ins an hour: a page of 1000 spans three or four hourly windows, so a misplaced record crosses windows. */

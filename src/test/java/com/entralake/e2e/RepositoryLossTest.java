@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.entralake.emulator.License;
@@ -21,6 +22,7 @@ import com.entralake.testing.LakeQueries;
  * with a backfill, and because a window's file name derives from the window alone, what it reads again
  * replaces what the lake had — nothing twice, nothing lost.
  */
+@Tag("fault-injection")
 class RepositoryLossTest extends EmulatedCollectionTest {
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,6 +28,7 @@ import com.entralake.testing.LakeQueries;
  * Graph misbehaving mid-run: every fault ends, after retries or after the next run, with exactly the
  * ids Graph served — none lost, none twice.
  */
+@Tag("fault-injection")
 class RestartAndFaultsTest extends EmulatedCollectionTest {
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.entralake.emulator.License;
@@ -21,6 +22,7 @@ import com.entralake.testing.LakeQueries;
  * 429 and Retry-After), a run completes, paces itself instead of collecting 429s, and never sends a
  * request before a Retry-After has passed.
  */
+@Tag("fault-injection")
 class ThrottlingTest extends EmulatedCollectionTest {
 
     @Test

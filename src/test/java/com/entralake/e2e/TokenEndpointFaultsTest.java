@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,6 +29,7 @@ import com.entralake.testing.LakeQueries;
  * fixture's 4) is retried and the run is exact; an outage longer than it fails the tenant for this run (exit 1)
  * with one message that blames the endpoint, not the credentials; a wrong secret is asked once and is exit 3.
  */
+@Tag("fault-injection")
 class TokenEndpointFaultsTest extends EmulatedCollectionTest {
 
     static List<Arguments> bursts() {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import com.entralake.testing.JarProcess;
  * lake and no request to Graph. Each case is its own process with its own tenant, lake and job repository;
  * independent processes run at the same time.
  */
+@Tag("fault-injection")
 class ConfigurationErrorsIT {
 
     @TempDir

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * both job repositories: the next run (a new process) finds the execution its dead owner left STARTED,
  * resumes it and ends with exactly the ids Graph served, none twice, no temporary file left.
  */
+@Tag("fault-injection")
 class KillAndResumeIT {
 
     private static final int KILL_AT_PAGE = 4;

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * takes the free lock but does not touch the first one's work while the first may still be alive; the
  * lake ends with exactly the ids Graph served.
  */
+@Tag("fault-injection")
 class LockLossIT {
 
     private static final Instant START = END.minus(Duration.ofDays(1));

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import com.entralake.testing.CollectFixture.TestTenant;
  * every role; the embedded server is older, so that default is set here), and what a missing privilege,
  * a wrong password and a missing database say: one line each, exit 2, nothing collected.
  */
+@Tag("fault-injection")
 class PostgresPrivilegesIT {
 
     @TempDir

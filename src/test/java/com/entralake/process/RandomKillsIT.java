@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import com.entralake.testing.LakeQueries;
  * served, none twice, and no hidden temporary file is left where a reader could trip over it. The seed is
  * printed, so a failing sequence can be replayed with {@code -Dkills.seed=...}.
  */
+@Tag("fault-injection")
 class RandomKillsIT {
 
     private static final int KILLS = 5;

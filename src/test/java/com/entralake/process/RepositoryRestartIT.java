@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * one message per data type — the repository was lost, what was committed, that the next run resumes — and
  * exit 1, without a stack trace; the next run ends with exactly the ids Graph served.
  */
+@Tag("fault-injection")
 class RepositoryRestartIT {
 
     private static final Instant START = END.minus(Duration.ofDays(1));
