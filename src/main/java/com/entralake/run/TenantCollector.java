@@ -19,15 +19,12 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import com.entralake.auth.AuthenticationFailure;
 import com.entralake.batch.CollectionContext;
 import com.entralake.batch.CollectionCounts;
 import com.entralake.batch.JobParameterNames;
 import com.entralake.batch.RunHistory;
-import com.entralake.batch.StepProgress;
 import com.entralake.catalog.DataType;
 import com.entralake.catalog.DataTypeCatalog;
 import com.entralake.config.DataTypeSelection;

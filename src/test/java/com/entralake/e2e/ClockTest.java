@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.entralake.EntraLakeApplication;
-import com.entralake.emulator.License;
 import com.entralake.testing.CollectFixture.Captured;
-import com.entralake.testing.CollectFixture.TestTenant;
 import com.entralake.testing.LakeQueries;
 
 /**

@@ -2,7 +2,6 @@ package com.entralake.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,10 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import com.entralake.emulator.License;
 import com.entralake.emulator.PageFaults;
 import com.entralake.testing.CollectFixture.Captured;
-import com.entralake.testing.CollectFixture.TestTenant;
 import com.entralake.testing.LakeQueries;
 
 /**
