@@ -12,6 +12,7 @@ import com.entralake.config.EntraLakeProperties;
 import com.entralake.config.EnvironmentOrigins;
 import com.entralake.lake.LakePreflight;
 import com.entralake.run.CollectRun;
+import com.entralake.run.MemoryUsage;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,6 +57,8 @@ public class CollectCommand extends ConfiguredCommand {
 
     @Override
     protected int run(ConfigurableApplicationContext context, EntraLakeProperties properties) {
+        MemoryUsage.heapAdvice(Runtime.getRuntime().maxMemory())
+                .ifPresent(advice -> org.slf4j.LoggerFactory.getLogger(CollectCommand.class).warn(advice));
         // before any sign-in or Graph request: a lake that cannot be written would waste the whole run
         LakePreflight.problem(context.getBean(CollectionContext.class).lake()).ifPresent(problem -> {
             String origin = new EnvironmentOrigins(context.getEnvironment()).of("entralake.lake-root")

@@ -17,6 +17,22 @@ public final class MemoryUsage {
     private MemoryUsage() {
     }
 
+    /** What the ready-made schedules give the job (-Xmx512m): memory does not grow with the records read. */
+    public static final long SCHEDULED_HEAP = 512L * 1024 * 1024;
+
+    /**
+     * A warning when this JVM may grow its heap far past what the job needs (no -Xmx: a quarter of the
+     * machine's memory), because the JVM then uses that room and the process looks many times its real size.
+     */
+    public static java.util.Optional<String> heapAdvice(long maxHeapBytes) {
+        if (maxHeapBytes <= 2 * SCHEDULED_HEAP) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format("this JVM may grow its heap to %,d MiB, and would use it; Entra Lake"
+                + " needs 512 MiB whatever the volume: run it with java -Xmx512m -jar ... (the schedules in jobs/ do)",
+                maxHeapBytes / (1024 * 1024)));
+    }
+
     public static long peakHeapBytes() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
