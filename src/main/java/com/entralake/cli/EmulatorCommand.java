@@ -103,7 +103,7 @@ public class EmulatorCommand implements Callable<Integer> {
         Path config = writeCollectConfig(emulator, spec);
         System.out.println("Graph emulator running: authority host " + emulator.authorityHost() + ", Graph "
                 + emulator.graphBaseUrl() + "/v1.0, tenant " + spec.tenantId());
-        System.out.println("Collect from it with: java -jar target/entra-lake.jar collect --config " + config);
+        System.out.println("Collect from it with: java -Xmx512m -jar target/entra-lake.jar collect --config " + config);
         System.out.flush();
         return emulator;
     }
