@@ -23,7 +23,7 @@ import java.util.Objects;
  * one while this run still holds the old one. So {@link #ensureHeld()} compares the file this run locked
  * with the one the name points to now.
  */
-public final class FileTenantLock implements TenantLock {
+public final class FileTenantLock extends CheckedTenantLock {
 
     private final Path file;
     private final FileChannel channel;
@@ -31,7 +31,6 @@ public final class FileTenantLock implements TenantLock {
     /** The identity (inode) of the locked file; null where the file system has none (then only deletion is seen). */
     private final Object fileKey;
     private final String tenant;
-    private String lost;
 
     private FileTenantLock(Path file, FileChannel channel, FileLock lock, Object fileKey, String tenant) {
         this.file = file;
@@ -91,19 +90,9 @@ public final class FileTenantLock implements TenantLock {
     /**
      * Only stats the name: opening the file again and closing it would release this process's fcntl lock
      * (POSIX drops all of a process's locks on a file when any descriptor of it closes).
-     * Synchronized: the watchdog thread and the step thread both ask.
      */
     @Override
-    public synchronized void ensureHeld() {
-        if (lost == null) {
-            lost = check();
-        }
-        if (lost != null) {
-            throw new TenantLockLostException(lost);
-        }
-    }
-
-    private String check() {
+    protected String check() {
         if (!lock.isValid()) {
             return "the tenant lock of " + tenant + " was lost: the lock on " + file + " was released";
         }

@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  * process carries on, so {@link #ensureHeld()} asks the server, on the lock's own connection, whether this
  * backend still holds the key: a failed or unanswered query counts as lost.
  */
-public final class PostgresAdvisoryLock implements TenantLock {
+public final class PostgresAdvisoryLock extends CheckedTenantLock {
 
     /** A check that gets no answer within this is a lost lock: it cannot be proven held, and others may take it. */
     static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofSeconds(10);
@@ -36,7 +36,6 @@ public final class PostgresAdvisoryLock implements TenantLock {
     private final long key;
     private final String tenant;
     private final String repository;
-    private String lost;
 
     private PostgresAdvisoryLock(Connection connection, long key, String tenant, String repository) {
         this.connection = connection;
@@ -92,19 +91,9 @@ public final class PostgresAdvisoryLock implements TenantLock {
         return uuid.getMostSignificantBits() ^ uuid.getLeastSignificantBits();
     }
 
-    /** Synchronized: the watchdog thread and the step thread share the one connection. */
+    /** One query on the lock's own connection (checks are serialized by the base class: the threads share it). */
     @Override
-    public synchronized void ensureHeld() {
-        if (lost == null) {
-            lost = check();
-        }
-        if (lost != null) {
-            throw new TenantLockLostException(lost);
-        }
-    }
-
-    /** Null while held, else why not. */
-    private String check() {
+    protected String check() {
         try (PreparedStatement st = connection.prepareStatement(HELD)) {
             st.setLong(1, key >>> 32);
             st.setLong(2, key & 0xFFFF_FFFFL);
@@ -136,7 +125,7 @@ public final class PostgresAdvisoryLock implements TenantLock {
 
     @Override
     public synchronized void close() {
-        if (lost != null) {
+        if (foundLost()) {
             // the session that held it is gone or no longer holds it: nothing to unlock, just give the connection back
             try {
                 connection.close();
