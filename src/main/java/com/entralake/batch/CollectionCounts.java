@@ -14,14 +14,15 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * @param late           of {@code records}, those that arrived late in re-read windows
  * @param files          files new to the lake
  * @param filesRewritten files replaced by a re-read
- * @param quarantined    records set aside in the quarantine dataset
+ * @param quarantined    records newly set aside in the quarantine dataset
+ * @param quarantinedAgain records set aside again that an earlier read had already kept
  * @param outOfRange     records Graph returned outside what was asked for (ignored)
  * @param orderFallbacks times Graph's order failed and a range was read one window per query
  */
 public record CollectionCounts(long pages, long records, long reread, long late, long files, long filesRewritten,
-        long quarantined, long outOfRange, long orderFallbacks, long retries, long throttles) {
+        long quarantined, long quarantinedAgain, long outOfRange, long orderFallbacks, long retries, long throttles) {
 
-    public static final CollectionCounts NONE = new CollectionCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final CollectionCounts NONE = new CollectionCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public static CollectionCounts of(JobExecution execution) {
         CollectionCounts total = NONE;
@@ -48,7 +49,8 @@ public record CollectionCounts(long pages, long records, long reread, long late,
             files = committed;
         }
         return new CollectionCounts(ec.getLong(StepProgress.PAGES, 0L), records, reread, late, files, committed - files,
-                ec.getLong(StepProgress.QUARANTINED, 0L), ec.getLong(StepProgress.OUT_OF_RANGE, 0L),
+                ec.getLong(StepProgress.QUARANTINED, 0L), ec.getLong(StepProgress.QUARANTINED_AGAIN, 0L),
+                ec.getLong(StepProgress.OUT_OF_RANGE, 0L),
                 ec.getLong(StepProgress.ORDER_FALLBACKS, 0L), ec.getLong(StepProgress.RETRIES, 0L),
                 ec.getLong(StepProgress.THROTTLES, 0L));
     }
@@ -56,6 +58,7 @@ public record CollectionCounts(long pages, long records, long reread, long late,
     public CollectionCounts plus(CollectionCounts o) {
         return new CollectionCounts(pages + o.pages, records + o.records, reread + o.reread, late + o.late,
                 files + o.files, filesRewritten + o.filesRewritten, quarantined + o.quarantined,
+                quarantinedAgain + o.quarantinedAgain,
                 outOfRange + o.outOfRange, orderFallbacks + o.orderFallbacks, retries + o.retries,
                 throttles + o.throttles);
     }

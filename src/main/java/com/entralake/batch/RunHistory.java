@@ -127,7 +127,33 @@ public final class RunHistory {
             reached = Optional.of(reached.filter(r -> r.isAfter(end)).orElse(end));
         }
         reached.filter(r -> r.isBefore(now)).ifPresent(r -> result.add(new TimeWindow(r, now)));
-        return result;
+        // what a range planned with a clock ahead covered was read (its windows are read again because they may
+        // be incomplete), so it is not "never collected": calling it lost would be a false alarm for data the
+        // lake most likely holds — after a --now in the past, certainly
+        List<TimeWindow> lost = result;
+        for (JobExecution ahead : latestExecutions(JobParameterNames.EVENTS_JOB, tenantId, dataset)) {
+            if (ahead.getStatus() == BatchStatus.COMPLETED && !trusted(ahead, now)) {
+                lost = minus(lost, new TimeWindow(rangeStart(ahead), rangeEnd(ahead)));
+            }
+        }
+        return lost;
+    }
+
+    private static List<TimeWindow> minus(List<TimeWindow> windows, TimeWindow cut) {
+        List<TimeWindow> rest = new ArrayList<>();
+        for (TimeWindow w : windows) {
+            if (!cut.end().isAfter(w.start()) || !cut.start().isBefore(w.end())) {
+                rest.add(w);
+                continue;
+            }
+            if (w.start().isBefore(cut.start())) {
+                rest.add(new TimeWindow(w.start(), cut.start()));
+            }
+            if (cut.end().isBefore(w.end())) {
+                rest.add(new TimeWindow(cut.end(), w.end()));
+            }
+        }
+        return rest;
     }
 
     private static boolean trusted(JobExecution e, Instant now) {

@@ -2,8 +2,9 @@ package com.entralake.batch;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -17,7 +18,6 @@ import com.entralake.graph.GraphPage;
 import com.entralake.graph.GraphQuery;
 import com.entralake.lake.CommitResult;
 import com.entralake.lake.SnapshotWriter;
-import com.entralake.quarantine.Quarantine;
 import com.entralake.quarantine.RecordProblems;
 import com.entralake.tenant.TenantSessions;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,7 +39,9 @@ public class SnapshotCollectionTasklet implements Tasklet, StepExecutionListener
     private CountedPages pages;
     private SnapshotWriter writer;
     private long records;
-    private long quarantined;
+    private QuarantineSink quarantine;
+    /** Records set aside count only with the snapshot they came with: a snapshot taken again counts them again. */
+    private final PendingCounts counts = new PendingCounts();
 
     public SnapshotCollectionTasklet(CollectionContext context, TenantSessions sessions) {
         this.context = context;
@@ -54,6 +56,8 @@ public class SnapshotCollectionTasklet implements Tasklet, StepExecutionListener
         stepExecution.getExecutionContext().remove(StepProgress.PAGES);
         stepExecution.getExecutionContext().remove(StepProgress.RECORDS_READ);
         stepExecution.getExecutionContext().remove(StepProgress.QUARANTINED);
+        stepExecution.getExecutionContext().remove(StepProgress.QUARANTINED_AGAIN);
+        quarantine = new QuarantineSink(subject, context, "the snapshot is not committed (the last one stays)");
     }
 
     @Override
@@ -69,20 +73,14 @@ public class SnapshotCollectionTasklet implements Tasklet, StepExecutionListener
         }
         GraphPage page = pages.next(ec);
         Instant collectedAt = context.clock().now();
-        java.util.Map<JsonNode, String> problems = new java.util.IdentityHashMap<>();
+        Map<JsonNode, String> problems = new IdentityHashMap<>();
         for (JsonNode record : page.records()) {
             RecordProblems.ofDirectoryObject(record).ifPresent(problem -> problems.put(record, problem));
         }
-        quarantined += problems.size();
-        if (!problems.isEmpty()) {
-            QuarantineLimit.check(subject.type().dataset(), problems.size(), page.records().size(), quarantined,
-                    problems.values().iterator().next(), "the snapshot is not committed (yesterday's stays)");
-        }
+        quarantine.setAside(problems, page.records().size(), subject.type().dataset() + " snapshot " + snapshotDate,
+                collectedAt, counts);
         for (JsonNode record : page.records()) {
-            String problem = problems.get(record);
-            if (problem != null) {
-                quarantine(record, problem, collectedAt, ec);
-            } else {
+            if (!problems.containsKey(record)) {
                 writer.write(RecordProblems.idOf(record), subject.normalizer().normalize(record, collectedAt));
             }
         }
@@ -99,18 +97,8 @@ public class SnapshotCollectionTasklet implements Tasklet, StepExecutionListener
         ec.putLong(StepProgress.DUPLICATES_DROPPED, result.duplicatesDropped());
         ec.putLong(StepProgress.FILES_COMMITTED, result.files());
         ec.putLong(StepProgress.BYTES_WRITTEN, result.bytes());
+        counts.flushInto(ec);
         return RepeatStatus.FINISHED;
-    }
-
-    /** A directory object without an id cannot be deduplicated or joined on: set aside, the snapshot goes on. */
-    private void quarantine(JsonNode record, String reason, Instant collectedAt, ExecutionContext ec) throws java.io.IOException {
-        subject.session().lock().ensureHeld();
-        org.apache.hadoop.fs.Path file = new Quarantine(context.lake(), context.layout(), context.parquet()).put(
-                subject.type().dataset(), subject.session().tenantId(), record, reason,
-                subject.type().dataset() + " snapshot " + snapshotDate, collectedAt);
-        StepProgress.add(ec, StepProgress.QUARANTINED, 1);
-        LoggerFactory.getLogger(SnapshotCollectionTasklet.class).warn("{} [{}]: an object Graph sent cannot be placed ({});"
-                + " kept in {}", subject.type().dataset(), subject.session().name(), reason, file);
     }
 
     @Override

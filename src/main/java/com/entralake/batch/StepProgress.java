@@ -19,8 +19,10 @@ public final class StepProgress {
     public static final String RECORDS_LATE = "recordsLate";
     /** Files the step's commits created where there was none. */
     public static final String FILES_NEW = "filesNew";
-    /** Records set aside in the quarantine dataset (no id, no or unreadable time, not an object). */
+    /** Records newly set aside in the quarantine dataset (no id, no or unreadable time, not an object). */
     public static final String QUARANTINED = "quarantined";
+    /** Records set aside again that an earlier read had already put in quarantine (a re-read window). */
+    public static final String QUARANTINED_AGAIN = "quarantinedAgain";
     /** Records Graph returned outside the range it was asked for: ignored (their own window's query returns them). */
     public static final String OUT_OF_RANGE = "outOfRange";
     /** How often Graph's order could not be trusted and the rest of the range was read one window per query. */
@@ -30,14 +32,13 @@ public final class StepProgress {
     public static final String BYTES_WRITTEN = "bytesWritten";
     public static final String RETRIES = "retries";
     public static final String THROTTLES = "throttles";
-    /** Events: the exclusive upper end of the part of the range not yet committed (windows commit newest first). */
+    /**
+     * Events: everything from here to the range's end is complete in the lake. It moves when a query has been
+     * read to its last page (windows commit newest first, but only a query read to its end proves them whole).
+     */
     public static final String RESUME_BEFORE = "resumeBefore";
     /** Events: set once Graph's order failed for this range; the rest of it is read one window per query. */
     public static final String ONE_QUERY_PER_WINDOW = "oneQueryPerWindow";
-
-    /** The counters that describe what a query committed, restored when its commits are to be redone. */
-    static final java.util.List<String> COMMIT_COUNTERS = java.util.List.of(RECORDS_WRITTEN, RECORDS_NEW, RECORDS_REREAD,
-            RECORDS_LATE, FILES_NEW, FILES_COMMITTED, DUPLICATES_DROPPED, BYTES_WRITTEN, QUARANTINED, OUT_OF_RANGE);
 
     private StepProgress() {
     }

@@ -17,6 +17,8 @@ import com.entralake.config.ConfigurationException;
 import com.entralake.config.EntraLakeProperties;
 import com.entralake.connectivity.ConnectivityStore;
 import com.entralake.lock.TenantRunStore;
+import com.entralake.repository.RepositoryTime;
+import com.entralake.time.JobClock;
 import com.entralake.demo.DemoEnvironment;
 import com.entralake.repository.RepositoryPrivileges;
 import com.entralake.repository.RepositoryUnavailableException;
@@ -80,6 +82,7 @@ abstract class ConfiguredCommand implements Callable<Integer> {
             try (ConfigurableApplicationContext context = SpringContexts.start(EntraLakeApplication.class, springArgs,
                     nothingRan())) {
                 prepareRepository(context);
+                checkClockAgainstRepository(context);
                 return run(context, context.getBean(EntraLakeProperties.class));
             }
         } finally {
@@ -87,6 +90,18 @@ abstract class ConfiguredCommand implements Callable<Integer> {
                 demo.close();
             }
         }
+    }
+
+    /**
+     * This machine's clock against the job repository's, when that is on another machine: a host clock ahead
+     * would read windows before their records exist, so the run acts at the repository's time instead, and says so.
+     */
+    private static void checkClockAgainstRepository(ConfigurableApplicationContext context) {
+        JobClock clock = context.getBean(JobClock.class);
+        RepositoryTime.now(context.getBean(DataSource.class)).flatMap(clock::correctAgainst).ifPresent(skew ->
+                org.slf4j.LoggerFactory.getLogger(ConfiguredCommand.class).warn("this machine's clock is {} s ahead of the"
+                        + " job repository's: this run acts at the repository's time ({}); set up NTP on this host",
+                        skew.toSeconds(), clock.now()));
     }
 
     /** The job repository's tables, created when missing, and the role's privileges on them; else exit 2. */

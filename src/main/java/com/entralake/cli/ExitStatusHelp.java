@@ -15,9 +15,10 @@ final class ExitStatusHelp {
                  an explicit 'yes'; everything else is committed
               2  configuration error, or the job repository cannot be reached — nothing
                  ran
-              3  authentication error (the token endpoint refused the credentials, or
-                 they could not be read) for every tenant that ran; a login host that
-                 stayed unavailable is not one: that tenant failed (1)
+              3  authentication error for every tenant that ran: the token endpoint
+                 refused the credentials, they could not be read, or its TLS
+                 certificate is not trusted; a login host that stayed unavailable is
+                 not one: that tenant failed (1)
               4  another run holds the lock
               5  unexpected failure (a bug)
             With several tenants the most severe code wins, in the order 5, 3, 2, 4, 1.""";

@@ -918,6 +918,9 @@ public final class GraphEmulator implements AutoCloseable {
             }
             case NONE -> { }
         }
+        if (pageFaults.takeHoldBack(t.id(), more) && out.size() >= 2) {
+            out.remove(0);
+        }
         switch (pf.duplication) {
             case WITHIN_PAGE -> {
                 if (!out.isEmpty()) {
@@ -958,7 +961,7 @@ public final class GraphEmulator implements AutoCloseable {
             return;
         }
         Faults.State fs = faults.state(t.id());
-        if (fs.failFromPage > 0 && q.page() >= fs.failFromPage) {
+        if ((fs.failFromPage > 0 && q.page() >= fs.failFromPage) || pageFaults.takeOutage(t.id())) {
             graphError(c, 500, "InternalServerError", "Internal server error.", null);
             return;
         }

@@ -54,6 +54,11 @@ public final class PageFaults {
         final Map<String, Corruption> corrupted = new ConcurrentHashMap<>();
         int stormLeft;
         Duration stormRetryAfter;
+        /** Event pages still served before every event request fails; -1 = no such fault. */
+        int pagesBeforeOutage = -1;
+        /** The event page (counted over all queries) whose newest record is dropped, after which Graph fails; 0 = off. */
+        int holdBackPage;
+        int eventPagesServed;
     }
 
     private final Map<String, State> states = new ConcurrentHashMap<>();
@@ -90,6 +95,44 @@ public final class PageFaults {
         }
     }
 
+    /**
+     * The next {@code pages} event pages of this tenant are served, whatever query they belong to; then every
+     * event request answers 500 until cleared — an outage that begins in the middle of a run.
+     */
+    public void failAfterPages(String tenantId, int pages) {
+        State s = state(tenantId);
+        synchronized (s) {
+            s.pagesBeforeOutage = pages;
+        }
+    }
+
+    /**
+     * Page {@code nthPage} of this tenant's event pages (counted over every query) is served without its newest
+     * record — which, in order, would have come first — and every event request after it fails until cleared.
+     * What a reader sees: windows that look complete on the strength of the order, then an outage before the
+     * record that proves them incomplete could arrive. Cleared, Graph serves that record again like any other.
+     */
+    public void holdBackThenFail(String tenantId, int nthPage) {
+        State s = state(tenantId);
+        synchronized (s) {
+            s.holdBackPage = nthPage;
+            s.eventPagesServed = 0;
+        }
+    }
+
+    /** Whether the page being served is the one to lose its newest record (and start the outage). */
+    boolean takeHoldBack(String tenantId, boolean more) {
+        State s = state(tenantId);
+        synchronized (s) {
+            s.eventPagesServed++;
+            if (s.holdBackPage > 0 && s.eventPagesServed == s.holdBackPage && more) {
+                s.pagesBeforeOutage = 0;
+                return true;
+            }
+            return false;
+        }
+    }
+
     /** Clears every page fault of a tenant. */
     public void clear(String tenantId) {
         states.remove(tenantId == null ? "" : tenantId.toLowerCase());
@@ -114,6 +157,21 @@ public final class PageFaults {
     }
 
     record StormAnswer(Duration retryAfter) {
+    }
+
+    /** Whether this event request falls in the outage of {@link #failAfterPages}; counts the page otherwise. */
+    boolean takeOutage(String tenantId) {
+        State s = state(tenantId);
+        synchronized (s) {
+            if (s.pagesBeforeOutage < 0) {
+                return false;
+            }
+            if (s.pagesBeforeOutage == 0) {
+                return true;
+            }
+            s.pagesBeforeOutage--;
+            return false;
+        }
     }
 
     /** The wire form of an event as this tenant's faults serve it: a copy, damaged if its id is marked. */

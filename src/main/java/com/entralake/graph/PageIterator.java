@@ -30,8 +30,16 @@ public final class PageIterator implements Iterator<GraphPage> {
     }
 
     private static boolean sameOrigin(URI a, URI b) {
-        return java.util.Objects.equals(a.getScheme(), b.getScheme()) && a.getHost() != null
-                && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort();
+        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    /** graph.microsoft.com and graph.microsoft.com:443 are one origin. */
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : "http".equalsIgnoreCase(uri.getScheme()) ? 80 : -1;
     }
 
     @Override

@@ -74,6 +74,15 @@ public final class EventWindowWriter implements AutoCloseable {
      * file. A window without records removes its final file instead, so an empty rewrite leaves no file.
      */
     public CommitResult commit() throws IOException {
+        return commit(true);
+    }
+
+    /**
+     * As {@link #commit()}, but with {@code mayShrink} false a read with fewer records than the window's file
+     * already has leaves that file as it is: for a window older than Graph keeps for every licence, fewer
+     * records mean some were purged, not that they never were, and the lake must not lose them.
+     */
+    public CommitResult commit(boolean mayShrink) throws IOException {
         if (finished) {
             throw new IllegalStateException("window writer for " + finalPath + " is already committed or aborted");
         }
@@ -82,12 +91,16 @@ public final class EventWindowWriter implements AutoCloseable {
             writer.close();
             writer = null;
             long replaced = recordsIn(lake, finalPath);
+            long duplicates = superseded.cardinality();
+            if (!mayShrink && written - duplicates < replaced) {
+                lake.fs().delete(tempPath, false);
+                return CommitResult.window(finalPath, replaced, 0, lake.fs().getFileStatus(finalPath).getLen(), replaced);
+            }
             if (written == 0) {
                 lake.fs().delete(tempPath, false);
                 deleteIfPresent(lake, finalPath);
                 return CommitResult.window(finalPath, 0, 0, 0, replaced);
             }
-            long duplicates = superseded.cardinality();
             Path toPublish = duplicates == 0 ? tempPath : keepLatestVersions();
             try {
                 lake.replace(toPublish, finalPath);

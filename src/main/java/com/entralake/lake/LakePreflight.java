@@ -30,7 +30,7 @@ public final class LakePreflight {
                 if (!fs.getFileStatus(root).isDirectory()) {
                     return Optional.of(shown + " is a file, not a folder: point entralake.lake-root at a folder");
                 }
-            } else {
+            } else if (hasFolders(fs)) {
                 Path parent = root.getParent();
                 if (parent != null && !fs.exists(parent)) {
                     // only the last folder is created, so a mistyped path is noticed instead of built
@@ -47,6 +47,8 @@ public final class LakePreflight {
                     return Optional.of(shown + " does not exist and cannot be created");
                 }
             }
+            // on an object store a "folder" is only a key prefix that exists once something is under it: the
+            // write probe alone says whether the lake can be written
             Path probe = new Path(root, ".entralake-write-probe-" + UUID.randomUUID());
             try (FSDataOutputStream out = fs.create(probe, false)) {
                 out.write('x');
@@ -56,6 +58,13 @@ public final class LakePreflight {
         } catch (IOException | RuntimeException e) {
             return Optional.of(shown + " is not writable: " + reason(e));
         }
+    }
+
+    /** Local and HDFS lakes have real folders; object stores (s3a, abfs, gs, ...) only key prefixes. */
+    private static boolean hasFolders(FileSystem fs) {
+        String scheme = fs.getUri().getScheme();
+        return scheme == null || scheme.equals("file") || scheme.equals("hdfs") || fs instanceof org.apache.hadoop.fs.LocalFileSystem
+                || fs instanceof org.apache.hadoop.fs.RawLocalFileSystem;
     }
 
     private static String shown(Path path) {

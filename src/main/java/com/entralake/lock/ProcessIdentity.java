@@ -8,9 +8,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Which process a run is, as another run can check it: the host, the PID namespace (two containers on
- * one host may share a host name, never a PID namespace), the pid and the process's start time (a pid is
- * reused, a pid with its start time is not).
+ * Which process a run is, as another run can check it: the host, the PID namespace of this kernel boot (two
+ * containers on one host may share a host name, never a PID namespace; two machines may share both a host
+ * name and the initial PID namespace's number, never a boot id), the pid and the process's start time (a
+ * pid is reused, a pid with its start time is not).
  */
 public record ProcessIdentity(String host, String pidNamespace, long pid, Instant started) {
 
@@ -51,10 +52,15 @@ public record ProcessIdentity(String host, String pidNamespace, long pid, Instan
         }
     }
 
-    /** Linux: "pid:[4026531836]"; null elsewhere (then no pid is trusted across processes). */
+    /**
+     * Linux: "pid:[4026531836]@" and the kernel's boot id — the namespace number alone is the same for the
+     * initial namespace of every machine; null elsewhere (then no pid is trusted across processes).
+     */
     private static String currentPidNamespace() {
         try {
-            return Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString();
+            String namespace = Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString();
+            String boot = Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip();
+            return boot.isEmpty() ? null : namespace + "@" + boot;
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return null;
         }

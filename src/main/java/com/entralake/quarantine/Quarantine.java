@@ -52,11 +52,16 @@ public final class Quarantine {
         this.parquet = parquet;
     }
 
+    /** Where a record went, and whether an earlier read had already set the same record aside. */
+    public record Kept(Path file, boolean seenBefore) {
+    }
+
     /** Sets one record aside, visible at once (written hidden, then renamed over any earlier copy). */
-    public Path put(String sourceDataset, String tenantId, JsonNode record, String reason, String foundBy,
+    public Kept put(String sourceDataset, String tenantId, JsonNode record, String reason, String foundBy,
             Instant collectedAt) throws IOException {
         String raw = String.valueOf(record);
         Path file = layout.quarantineFile(sourceDataset, tenantId, digest(raw));
+        boolean seenBefore = lake.fs().exists(file);
         Path temp = LakeLayout.inProgressFile(file);
         GenericRecord row = new GenericData.Record(SCHEMA);
         row.put("record_id", RecordProblems.idOf(record));
@@ -77,7 +82,7 @@ public final class Quarantine {
             lake.deleteQuietly(temp, false);
             throw e;
         }
-        return file;
+        return new Kept(file, seenBefore);
     }
 
     /** 64 bits of SHA-256: enough to tell apart the few records a tenant ever quarantines. */

@@ -10,8 +10,6 @@ public final class JdbcUrls {
 
     /** {@code password=...} (and sslpassword=...) in a query ({@code ?a=b&password=x}) or H2-style settings ({@code ;PASSWORD=x}). */
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;]\\w*password=)[^&;]*");
-    /** {@code //user:password@host}. */
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/@:?;]*):[^/@?;]*@");
     private static final Pattern USER_PARAMETER = Pattern.compile("(?i)[?&;]user=([^&;]*)");
     private static final Pattern USER_INFO_NAME = Pattern.compile("//([^/@:?;]+)(:[^/@?;]*)?@");
 
@@ -22,8 +20,37 @@ public final class JdbcUrls {
         if (url == null) {
             return "(no spring.datasource.url)";
         }
-        String redacted = PASSWORD_PARAMETER.matcher(url).replaceAll("$1***");
-        return USER_INFO.matcher(redacted).replaceAll("$1:***@");
+        return redactUserInfo(PASSWORD_PARAMETER.matcher(url).replaceAll("$1***"));
+    }
+
+    /**
+     * {@code //user:password@host}: the password runs to the last {@code @} before the query — a password may
+     * itself hold {@code @}, {@code /} or {@code ?}, so no character class can tell where it ends.
+     */
+    private static String redactUserInfo(String url) {
+        int authority = url.indexOf("//");
+        if (authority < 0) {
+            return url;
+        }
+        int from = authority + 2;
+        int query = firstOf(url, from, '?', ';');
+        int at = url.lastIndexOf('@', query - 1);
+        int colon = url.indexOf(':', from);
+        if (at < from || colon < 0 || colon > at) {
+            return url;
+        }
+        return url.substring(0, colon + 1) + "***" + url.substring(at);
+    }
+
+    private static int firstOf(String text, int from, char... candidates) {
+        int first = text.length();
+        for (char c : candidates) {
+            int i = text.indexOf(c, from);
+            if (i >= 0 && i < first) {
+                first = i;
+            }
+        }
+        return first;
     }
 
     /** The user a URL names ({@code ?user=} or {@code //user@}), if any. */

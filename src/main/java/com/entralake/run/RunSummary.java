@@ -47,9 +47,10 @@ public final class RunSummary {
                     c.reread(), c.filesRewritten(), c.late() > 0
                             ? String.format("; %,d of the records above arrived late in those windows", c.late()) : ""));
         }
-        if (c.quarantined() > 0) {
+        if (c.quarantined() > 0 || c.quarantinedAgain() > 0) {
             lines.add(String.format("quarantined: %,d record(s) Graph sent without a usable id or time (kept raw with the"
-                    + " reason in the quarantine dataset)", c.quarantined()));
+                    + " reason in the quarantine dataset)%s", c.quarantined(), c.quarantinedAgain() == 0 ? ""
+                            : String.format("; %,d more read again that were kept already", c.quarantinedAgain())));
         }
         if (c.outOfRange() > 0) {
             lines.add(String.format("ignored: %,d record(s) Graph returned outside the time range asked for",

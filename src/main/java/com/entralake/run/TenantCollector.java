@@ -40,6 +40,7 @@ import com.entralake.connectivity.TokenRoles;
 import com.entralake.config.EntraLakeProperties;
 import com.entralake.graph.GraphException;
 import com.entralake.lake.CleanUp;
+import com.entralake.lake.LakeLayout;
 import com.entralake.lake.PartitionManifest;
 import com.entralake.lock.TenantLock;
 import com.entralake.lock.TenantLockedException;
@@ -186,8 +187,11 @@ public final class TenantCollector {
         String jobName = type.isEvents() ? JobParameterNames.EVENTS_JOB : JobParameterNames.SNAPSHOT_JOB;
         Tally tally = new Tally();
         try {
+            // the tenant's quarantine too: a run that died while setting a record aside left its temporary file there
             int removed = CleanUp.removeAbandonedTemporaries(context.lake(),
-                    context.layout().datasetTenantDir(type.dataset(), tenantId));
+                    context.layout().datasetTenantDir(type.dataset(), tenantId))
+                    + CleanUp.removeAbandonedTemporaries(context.lake(),
+                            context.layout().datasetTenantDir(LakeLayout.QUARANTINE, tenantId));
             if (removed > 0) {
                 log.info("{} [{}]: removed {} temporary file(s) left by an interrupted run", type.dataset(),
                         session.name(), removed);
@@ -378,6 +382,7 @@ public final class TenantCollector {
     static boolean isOperational(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof GraphException || t instanceof AuthenticationFailure || t instanceof java.io.IOException
+                    || t instanceof com.entralake.batch.FormatChangeException
                     || t instanceof java.io.UncheckedIOException || t instanceof java.sql.SQLException
                     || t instanceof org.springframework.dao.DataAccessException || t instanceof IllegalStateException) {
                 return true;

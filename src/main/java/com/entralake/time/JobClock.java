@@ -9,15 +9,52 @@ import java.time.Instant;
  */
 public final class JobClock {
 
+    /** Clocks kept by NTP differ by far less; more than this between two machines is a clock to distrust. */
+    public static final java.time.Duration SKEW_TOLERANCE = java.time.Duration.ofMinutes(1);
+
     private final Clock clock;
+    /** Whether this is the machine's clock (not a --now): only that one can be wrong, and be corrected. */
+    private final boolean machine;
+    /** How far the machine's clock was found ahead of a clock it trusts more (the job repository's). */
+    private volatile java.time.Duration ahead = java.time.Duration.ZERO;
 
     public JobClock(Clock clock) {
+        this(clock, false);
+    }
+
+    private JobClock(Clock clock, boolean machine) {
         this.clock = clock;
+        this.machine = machine;
     }
 
     /** The system clock in whole seconds: times in summaries, status and the job repository read cleanly. */
     public static JobClock system() {
-        return new JobClock(Clock.tick(Clock.systemUTC(), java.time.Duration.ofSeconds(1)));
+        return system(Clock.systemUTC());
+    }
+
+    /** The given machine clock in whole seconds (tests give a clock that is off). */
+    public static JobClock system(Clock machineClock) {
+        return new JobClock(Clock.tick(machineClock, java.time.Duration.ofSeconds(1)), true);
+    }
+
+    /**
+     * Compares the machine's clock with a clock on another machine that every run of a tenant reads (the
+     * PostgreSQL job repository's): if this machine is ahead by more than {@link #SKEW_TOLERANCE}, the run acts
+     * at the other clock's time instead. A run on a clock ahead would read windows before their records exist,
+     * and the next run, on a corrected clock, would take them as settled. A {@code --now} is never changed.
+     *
+     * @return how far ahead this machine's clock was, when it was corrected
+     */
+    public java.util.Optional<java.time.Duration> correctAgainst(Instant trustedNow) {
+        if (!machine) {
+            return java.util.Optional.empty();
+        }
+        java.time.Duration skew = java.time.Duration.between(trustedNow, clock.instant());
+        if (skew.compareTo(SKEW_TOLERANCE) <= 0) {
+            return java.util.Optional.empty();
+        }
+        ahead = skew;
+        return java.util.Optional.of(skew);
     }
 
     /** A clock frozen at {@code instant}: the {@code --now} option, for tests and reprocessing. */
@@ -43,6 +80,6 @@ public final class JobClock {
     }
 
     public Instant now() {
-        return clock.instant();
+        return clock.instant().minus(ahead);
     }
 }

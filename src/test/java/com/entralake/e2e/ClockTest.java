@@ -91,6 +91,33 @@ class ClockTest extends EmulatedCollectionTest {
         assertExact(c, START.minus(Duration.ofDays(1)), Instant.parse("2026-11-20T13:00:00Z"));
     }
 
+    /**
+     * A clock moved back sets the later run aside (which clock was wrong cannot be known), but what that run
+     * collected is not reported as lost once it ages out of Graph: the lake has it.
+     */
+    @Test
+    void aRunSetAsideForAClockMovedBackIsNoFalseDataGapLater() throws Exception {
+        Case c = newCase("clock-back-no-gap", 30, 1, Map.of());
+        Instant base = NOW.minus(Duration.ofDays(40));
+        assertThat(collect(c, base, base).exitCode()).isZero();
+        java.util.List<String> first;
+        try (LakeQueries lake = new LakeQueries(c.lake())) {
+            first = lake.idRows("signins");
+        }
+        Instant back = base.minus(Duration.ofDays(1));
+        assertThat(collect(c, base, back).exitCode()).isZero();
+
+        Instant monthLater = base.plus(Duration.ofDays(29)); // a day later the set-aside run's first day ages out
+        Captured later = collect(c, monthLater, monthLater);
+        assertThat(later.exitCode()).as(later.all()).isZero();
+        assertThat(later.all()).doesNotContain("DATA GAP");
+        assertThat(status(c, monthLater).stdout()).doesNotContain("DATA GAP").doesNotContain("lost earlier");
+        try (LakeQueries lake = new LakeQueries(c.lake())) {
+            assertThat(lake.idRows("signins")).as("what the set-aside run collected stays").containsAll(first)
+                    .doesNotHaveDuplicates();
+        }
+    }
+
     @Test
     void nowLaterThanTheMachinesClockIsRefusedBeforeAnythingRuns() throws Exception {
         Case c = newCase("clock-future", 60, 1, Map.of());

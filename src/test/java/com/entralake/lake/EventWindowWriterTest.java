@@ -162,6 +162,40 @@ class EventWindowWriterTest {
         assertThat(TestRecords.tree(dir)).isNotEmpty().noneMatch(p -> p.endsWith(".crc"));
     }
 
+    /** Past Graph's shortest retention, a read with fewer records is a purge: the lake keeps what it has. */
+    @Test
+    void aWindowThatMayNotShrinkKeepsItsFileWhenAReadHasFewerRecords() throws IOException {
+        writeWindow(Map.of("a", "v1", "b", "v1", "c", "v1"));
+        CommitResult kept;
+        try (EventWindowWriter writer = new EventWindowWriter(lake, finalPath, SCHEMA, ParquetSettings.defaults())) {
+            writer.write("a", record("a", T, 0, "v2"));
+            writer.write("a", record("a", T, 0, "v3")); // two of three written, one a duplicate: fewer after all
+            writer.write("b", record("b", T, 0, "v2"));
+            kept = writer.commit(false);
+        }
+        assertThat(kept.records()).isEqualTo(3);
+        assertThat(TestRecords.read(finalPath, lake.conf())).extracting(r -> r.get("id").toString() + r.get("raw_json"))
+                .allMatch(v -> v.contains("v1"));
+        try (var files = Files.list(dir.resolve("signins/tenant_id=" + TENANT + "/event_date=2026-11-27"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no temporary left").noneMatch(n -> n.startsWith("."));
+        }
+
+        CommitResult emptyRead;
+        try (EventWindowWriter writer = new EventWindowWriter(lake, finalPath, SCHEMA, ParquetSettings.defaults())) {
+            emptyRead = writer.commit(false);
+        }
+        assertThat(emptyRead.records()).isEqualTo(3);
+        assertThat(lake.fs().exists(finalPath)).isTrue();
+
+        try (EventWindowWriter writer = new EventWindowWriter(lake, finalPath, SCHEMA, ParquetSettings.defaults())) {
+            writer.write("a", record("a", T, 0, "v4"));
+            writer.write("b", record("b", T, 0, "v4"));
+            writer.write("c", record("c", T, 0, "v4"));
+            assertThat(writer.commit(false).records()).as("as many: the new read replaces").isEqualTo(3);
+        }
+        assertThat(TestRecords.read(finalPath, lake.conf())).allMatch(r -> r.get("raw_json").toString().contains("v4"));
+    }
+
     private void writeWindow(Map<String, String> versionById) throws IOException {
         try (EventWindowWriter writer = new EventWindowWriter(lake, finalPath, SCHEMA, ParquetSettings.defaults())) {
             for (var e : versionById.entrySet()) {

@@ -34,4 +34,15 @@ class ProcessIdentityTest {
         ProcessIdentity otherContainer = new ProcessIdentity(self.host(), "pid:[42]", Long.MAX_VALUE - 1, null);
         assertThat(self.seesEnded(otherContainer)).as("a container sharing the host name").isFalse();
     }
+
+    /** Two machines named alike both run in the initial PID namespace, whose number is the same everywhere. */
+    @Test
+    void aMachineWithTheSameHostNameAndNamespaceNumberIsAnotherMachine() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(self.pidNamespace() != null, "needs /proc (Linux)");
+        String namespaceNumber = self.pidNamespace().substring(0, self.pidNamespace().indexOf('@'));
+        assertThat(self.pidNamespace()).as("the boot id is part of it").matches("pid:\\[\\d+]@[0-9a-f-]{36}");
+        ProcessIdentity twin = new ProcessIdentity(self.host(), namespaceNumber + "@00000000-0000-0000-0000-000000000000",
+                Long.MAX_VALUE - 1, null);
+        assertThat(self.seesEnded(twin)).isFalse();
+    }
 }

@@ -119,8 +119,8 @@ class LockLossIT {
                     .contains("resuming range " + START + " .. " + END);
             assertThat(timeOf(b.stdout(), "has stopped")).as("B went on only after A had stopped")
                     .isAfterOrEqualTo(timeOf(a.stdout(), "stopped after signins"));
-            assertThat(resumePoint(b.stdout())).as("A's restart point is exactly what it had committed")
-                    .isEqualTo(oldestWindow(visibleAtTermination.get()));
+            assertThat(resumePoint(b.stdout())).as("A's restart point never claims a window A had not written; at"
+                    + " most A's unfinished query is read again").isAfterOrEqualTo(oldestWindow(visibleAtTermination.get()));
 
             try (LakeQueries queries = new LakeQueries(lake)) {
                 assertThat(queries.idRows("signins")).doesNotHaveDuplicates()

@@ -19,6 +19,16 @@ class JdbcUrlsTest {
                 .isEqualTo("jdbc:postgresql://db.example:5432/entralake");
     }
 
+    /** A password with @, / or ? in it must not leave its tail behind. */
+    @Test
+    void aPasswordWithSeparatorsInItIsRemovedWhole() {
+        for (String password : new String[] {"p@ss", "a/b@c", "x:y", "@@", "tail/part"}) {
+            String redacted = JdbcUrls.redact("jdbc:postgresql://el:" + password + "@db.example:5432/entralake?ssl=true");
+            assertThat(redacted).as(password).isEqualTo("jdbc:postgresql://el:***@db.example:5432/entralake?ssl=true");
+        }
+        assertThat(JdbcUrls.redact("jdbc:postgresql://db.example/entralake?user=a@b")).doesNotContain("***");
+    }
+
     @Test
     void theUserAndTheH2FileAreReadFromTheUrl() {
         assertThat(JdbcUrls.user("jdbc:postgresql://db/x?user=el&password=p")).hasValue("el");

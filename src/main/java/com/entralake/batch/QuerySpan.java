@@ -1,0 +1,43 @@
+package com.entralake.batch;
+
+import java.time.Duration;
+
+/**
+ * How much time one event query covers. A query's windows are known complete only once it has been read to
+ * its last page, so a run interrupted midway reads that query again: the span bounds what a crash costs.
+ * It adapts to the data so that a query is about {@link #TARGET_PAGES} pages — a sparse month in one or
+ * two queries (requests stay close to records / page size), a dense tenant in slices of a few hours.
+ */
+final class QuerySpan {
+
+    static final Duration INITIAL = Duration.ofHours(6);
+    static final int TARGET_PAGES = 20;
+    /** Longer than any range (Graph keeps at most 30 days of sign-ins): "the rest of the range". */
+    private static final Duration LONGEST = Duration.ofDays(400);
+
+    private final Duration window;
+    private Duration span;
+
+    QuerySpan(Duration window) {
+        this.window = window;
+        this.span = roundToWindows(INITIAL);
+    }
+
+    Duration current() {
+        return span;
+    }
+
+    /** After a query over {@code covered} returned {@code records}: the span that would have held the target. */
+    void completed(Duration covered, long records, int pageSize) {
+        double target = (double) TARGET_PAGES * pageSize;
+        double scale = records == 0 ? Double.POSITIVE_INFINITY : target / records;
+        double nanos = Math.min(covered.toNanos() * scale, LONGEST.toNanos());
+        span = roundToWindows(Duration.ofNanos((long) nanos));
+    }
+
+    /** Whole windows, at least one: query bounds stay on window boundaries. */
+    private Duration roundToWindows(Duration d) {
+        long windows = Math.max(1, d.toNanos() / window.toNanos());
+        return window.multipliedBy(windows);
+    }
+}

@@ -1,0 +1,34 @@
+package com.entralake.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class QuerySpanTest {
+
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    @Test
+    void startsWithSixHoursOfWholeWindows() {
+        assertThat(new QuerySpan(HOUR).current()).isEqualTo(Duration.ofHours(6));
+        assertThat(new QuerySpan(Duration.ofMinutes(25)).current()).as("whole windows").isEqualTo(Duration.ofMinutes(350));
+    }
+
+    @Test
+    void aSparseQueryWidensToTheRestOfTheRangeAndADenseOneNarrowsToAboutTwentyPages() {
+        QuerySpan sparse = new QuerySpan(HOUR);
+        sparse.completed(Duration.ofHours(6), 18, 1000);
+        assertThat(sparse.current()).isGreaterThan(Duration.ofDays(30));
+        QuerySpan empty = new QuerySpan(HOUR);
+        empty.completed(Duration.ofHours(6), 0, 1000);
+        assertThat(empty.current()).isGreaterThan(Duration.ofDays(30));
+
+        QuerySpan dense = new QuerySpan(HOUR);
+        dense.completed(Duration.ofHours(6), 60_000, 1000); // 10,000 an hour: 20 pages are two hours
+        assertThat(dense.current()).isEqualTo(Duration.ofHours(2));
+        dense.completed(Duration.ofHours(2), 200_000, 1000);
+        assertThat(dense.current()).as("never less than one window").isEqualTo(HOUR);
+    }
+}
