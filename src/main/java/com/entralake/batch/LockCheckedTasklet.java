@@ -9,8 +9,9 @@ import com.entralake.tenant.TenantSessions;
 
 /**
  * Checks the tenant lock at the end of every chunk (one Graph page), after the tasklet and before Spring
- * Batch commits the step's execution context: a run that lost its lock never moves its restart point, and
- * stops at the page it is on instead of reading on to the next window boundary.
+ * Batch commits the step's execution context: a run that lost its lock stops at the page it is on instead of
+ * reading on. (When the step then fails, Spring Batch still saves its execution context; the restart point in
+ * it only ever names windows proven complete, so what it says stays true.)
  */
 final class LockCheckedTasklet implements Tasklet {
 

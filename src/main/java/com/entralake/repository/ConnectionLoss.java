@@ -38,19 +38,12 @@ public final class ConnectionLoss {
 
     /** The driver's message, plus the network's when that says more ("Broken pipe", "Connection refused"). */
     public static String oneLine(SQLException e) {
-        String message = firstLine(e.getMessage());
+        String message = DriverMessages.firstLine(e.getMessage());
         Throwable cause = e.getCause();
         if (cause instanceof java.io.IOException && cause.getMessage() != null) {
-            message += " — " + firstLine(cause.getMessage());
+            message += " — " + DriverMessages.firstLine(cause.getMessage());
         }
         return message;
     }
 
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "no message";
-        }
-        int newline = text.indexOf('\n');
-        return (newline < 0 ? text : text.substring(0, newline)).trim();
-    }
 }

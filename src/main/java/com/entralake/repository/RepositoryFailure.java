@@ -69,7 +69,7 @@ public final class RepositoryFailure {
                     + ", or correct spring.datasource.url).");
         }
         if (state.equals("57P03") || state.equals("53300")) {
-            return Optional.of(at + " is not accepting connections now (" + firstLine(sql.getMessage())
+            return Optional.of(at + " is not accepting connections now (" + DriverMessages.firstLine(sql.getMessage())
                     + "): try again later.");
         }
         if (state.startsWith("08") || hasCause(failure, ConnectException.class) || hasCause(failure, UnknownHostException.class)
@@ -86,7 +86,7 @@ public final class RepositoryFailure {
                 || (sql.getErrorCode() == 90028 && hasCauseNamed(sql, "org.h2.mvstore.MVStoreException"));
         switch (damaged ? 90030 : sql.getErrorCode()) {
             case 90030 -> {
-                return Optional.of(at + " is damaged: H2 cannot read " + file + " (" + firstLine(h2Message(sql))
+                return Optional.of(at + " is damaged: H2 cannot read " + file + " (" + DriverMessages.firstLine(h2Message(sql))
                         + "). Restore that file from a backup, or move it aside: the next run then starts an"
                         + " empty job repository and backfills collection.backfill again, replacing the lake's"
                         + " files for those windows (no duplicates); the job state kept in the old file is lost.");
@@ -96,7 +96,7 @@ public final class RepositoryFailure {
                         + " spring.datasource.url so runs can share it, or stop the other process.");
             }
             case 90028, 90031, 90062 -> {
-                return Optional.of(at + " cannot be opened: " + firstLine(h2Message(sql)) + " (is " + file
+                return Optional.of(at + " cannot be opened: " + DriverMessages.firstLine(h2Message(sql)) + " (is " + file
                         + " on a writable, mounted file system with space left?).");
             }
             case 28000 -> {
@@ -113,7 +113,7 @@ public final class RepositoryFailure {
         String grantee = role == null ? "<role>" : role;
         Matcher m = PERMISSION.matcher(String.valueOf(sql.getMessage()));
         if (!m.find()) {
-            return at + ": " + roleText + " lacks a privilege (" + firstLine(sql.getMessage()) + "); see README.md,"
+            return at + ": " + roleText + " lacks a privilege (" + DriverMessages.firstLine(sql.getMessage()) + "); see README.md,"
                     + " \"PostgreSQL job repository\", for the privileges the job needs.";
         }
         String kind = m.group(1);
@@ -145,12 +145,12 @@ public final class RepositoryFailure {
         if (hasCause(failure, NoRouteToHostException.class)) {
             return "no route to the host (network down, or the wrong host in spring.datasource.url?)";
         }
-        return firstLine(sql.getMessage()) + " (is the database running, and is spring.datasource.url right?)";
+        return DriverMessages.firstLine(sql.getMessage()) + " (is the database running, and is spring.datasource.url right?)";
     }
 
     /** H2 appends its error code ("[90030-240]") and a "Possible solution" to its messages. */
     private static String h2Message(SQLException sql) {
-        String message = firstLine(sql.getMessage()).replaceAll("\\s*\\[\\d+-\\d+]$", "");
+        String message = DriverMessages.firstLine(sql.getMessage()).replaceAll("\\s*\\[\\d+-\\d+]$", "");
         int hint = message.indexOf(". Possible solution");
         return hint < 0 ? message : message.substring(0, hint);
     }
@@ -184,7 +184,4 @@ public final class RepositoryFailure {
         return null;
     }
 
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("").strip();
-    }
 }
