@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.entralake.catalog.DataTypeCatalog;
+import com.entralake.lock.LockSettings;
 
 /**
  * Checks a configuration before anything runs and collects every problem at once, so an operator
@@ -41,7 +42,7 @@ public final class ConfigurationValidator {
         checkHttp(properties.getHttp(), problems);
         requireNotNegative(problems, "entralake.connectivity.recheck-after", properties.getConnectivity().getRecheckAfter());
         requireNotNegative(problems, "entralake.secret-expiry.warn-within", properties.getSecretExpiry().getWarnWithin());
-        com.entralake.lock.LockSettings.Problem lock = properties.getLock().problem();
+        LockSettings.Problem lock = properties.getLock().problem();
         if (lock != null) {
             problems.add(lock.key(), lock.message());
         }

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import com.entralake.lock.LockSettings;
+
 /**
  * Everything a deployment configures, bound from {@code entralake.*} (a job configuration file under
  * {@code jobs/}, environment variables or system properties). Validated by {@link ConfigurationValidator}
@@ -29,7 +31,7 @@ public class EntraLakeProperties {
     private final Connectivity connectivity = new Connectivity();
     private final SecretExpiry secretExpiry = new SecretExpiry();
     /** How the tenant lock is watched while a run holds it (entralake.lock.*). */
-    private final com.entralake.lock.LockSettings lock = new com.entralake.lock.LockSettings();
+    private final LockSettings lock = new LockSettings();
     private List<Tenant> tenants = new ArrayList<>();
 
     public static class Collection {
@@ -206,7 +208,7 @@ public class EntraLakeProperties {
     public Http getHttp() { return http; }
     public Connectivity getConnectivity() { return connectivity; }
     public SecretExpiry getSecretExpiry() { return secretExpiry; }
-    public com.entralake.lock.LockSettings getLock() { return lock; }
+    public LockSettings getLock() { return lock; }
     public List<Tenant> getTenants() { return tenants; }
     public void setTenants(List<Tenant> tenants) { this.tenants = tenants; }
 }

@@ -23,6 +23,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import com.entralake.auth.AuthenticationFailure;
 import com.entralake.batch.CollectionContext;
 import com.entralake.batch.CollectionCounts;
+import com.entralake.batch.FormatChangeException;
 import com.entralake.batch.JobParameterNames;
 import com.entralake.batch.RunHistory;
 import com.entralake.catalog.DataType;
@@ -382,7 +383,7 @@ public final class TenantCollector {
     static boolean isOperational(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof GraphException || t instanceof AuthenticationFailure || t instanceof java.io.IOException
-                    || t instanceof com.entralake.batch.FormatChangeException
+                    || t instanceof FormatChangeException
                     || t instanceof java.io.UncheckedIOException || t instanceof java.sql.SQLException
                     || t instanceof org.springframework.dao.DataAccessException || t instanceof IllegalStateException) {
                 return true;
