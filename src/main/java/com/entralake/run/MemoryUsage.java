@@ -29,7 +29,7 @@ public final class MemoryUsage {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(String.format("this JVM may grow its heap to %,d MiB, and would use it; Entra Lake"
-                + " needs 512 MiB whatever the volume: run it with java -Xmx512m -jar ... (the schedules in jobs/ do)",
+                + " needs at most 512 MiB whatever the volume: run it with java -Xmx512m -jar ... (as the schedules in jobs/ do)",
                 maxHeapBytes / (1024 * 1024)));
     }
 
