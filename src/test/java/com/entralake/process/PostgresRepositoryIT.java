@@ -108,9 +108,14 @@ class PostgresRepositoryIT {
         ServedRequest first = fixture.emulator.requestLog().stream()
                 .filter(r -> tenant.tenantId().equals(r.tenantId()) && r.path().endsWith("/signIns"))
                 .findFirst().orElseThrow();
+        // the restart point read from PostgreSQL: where the failed run's last query read to its end began
+        java.util.regex.Matcher resume = java.util.regex.Pattern.compile(
+                "signins \\[pg-fail-at-page\\]: resuming .*? — windows from (\\S+) on are already committed")
+                .matcher(resumed.all());
+        assertThat(resume.find()).as(resumed.all()).isTrue();
         assertThat(URLDecoder.decode(first.rawQuery(), StandardCharsets.UTF_8))
-                .as("the restart read from PostgreSQL where the committed windows begin")
-                .contains("createdDateTime ge " + START)
+                .as("the restart read from PostgreSQL where the complete queries begin")
+                .contains("createdDateTime le " + resume.group(1))
                 .doesNotContain("createdDateTime le " + END);
     }
 
