@@ -35,7 +35,7 @@ public final class CollectionContext {
     }
 
     public Schema schemaOf(DataType type) {
-        return schemaByDataset.computeIfAbsent(type.dataset(), d -> schemas.recordSchema(type.schemaEntity()));
+        return schemaByDataset.computeIfAbsent(type.dataset(), d -> schemas.recordSchema(type.resourceType()));
     }
 
     public LakeFileSystem lake() { return lake; }

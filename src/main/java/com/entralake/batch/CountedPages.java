@@ -1,5 +1,6 @@
 package com.entralake.batch;
 
+import com.entralake.catalog.DataType;
 import java.net.URI;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -18,8 +19,8 @@ final class CountedPages {
     private final PageIterator pages;
     private final GraphCallStats stats;
 
-    CountedPages(TenantSession session, URI firstPage) {
-        this.pages = new PageIterator(session.graph(), firstPage);
+    CountedPages(TenantSession session, DataType type, URI firstPage) {
+        this.pages = new PageIterator(session.graph(), firstPage, type);
         this.stats = session.stats();
     }
 

@@ -57,7 +57,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(EventCollectionTasklet.class);
-    private static final Duration SHORTEST_GRAPH_RETENTION = Duration.ofDays(7);
 
     private final CollectionContext context;
     private final TenantSessions sessions;
@@ -188,7 +187,7 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
             Instant sliceStart = resumeBefore.minus(span.current());
             start = sliceStart.isAfter(range.start()) ? sliceStart : range.start();
         }
-        query = new Query(new CountedPages(subject.session(), GraphQuery.eventsPage(subject.session().graphBaseUrl(),
+        query = new Query(new CountedPages(subject.session(), subject.type(), GraphQuery.eventsPage(subject.session().graphBaseUrl(),
                 subject.type(), start, resumeBefore)), start, resumeBefore);
     }
 
@@ -198,7 +197,7 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
      * the query of their own window).
      */
     private List<Placed> placeable(GraphPage page, Instant collectedAt) throws IOException {
-        String timeProperty = subject.type().timeProperty();
+        String timeProperty = subject.type().timeWindows().orElseThrow().timeProperty();
         List<Placed> placed = new ArrayList<>(page.records().size());
         Map<JsonNode, String> problems = new IdentityHashMap<>();
         for (JsonNode record : page.records()) {
@@ -248,7 +247,7 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
         log.warn("{} [{}]: Graph returned {} out of {} order (record {} at {} after records older than {}); the windows"
                 + " of {} .. {} are read again, one query per window: exact whatever the order, at least one request per"
                 + " window", subject.type().dataset(), subject.session().name(), subject.type().dataset(),
-                subject.type().timeProperty(), violation.id(), violation.time(), violation.bound(), range.start(),
+                subject.type().timeWindows().orElseThrow().timeProperty(), violation.id(), violation.time(), violation.bound(), range.start(),
                 resumeBefore);
         if (writer != null) {
             writer.abort();
@@ -316,11 +315,12 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
     }
 
     /**
-     * Graph keeps 7 days on Free tenants (30 on P1/P2): a window starting before that may read empty, or with
-     * fewer records, because some were purged, not because it had fewer — so the lake keeps what it has there.
+     * Graph keeps the shortest retention of the type (audit logs: 7 days on Free, 30 on P1/P2) for every tenant:
+     * a window starting before that may read empty, or with fewer records, because some were purged, not because
+     * it had fewer — so the lake keeps what it has there.
      */
     private boolean graphHoldsAllOf(Instant windowStart) {
-        return !windowStart.isBefore(context.clock().now().minus(SHORTEST_GRAPH_RETENTION));
+        return !windowStart.isBefore(context.clock().now().minus(subject.type().retention().shortest()));
     }
 
     private Path windowFile(TimeWindow window) {

@@ -64,7 +64,7 @@ public class SnapshotCollectionTasklet implements Tasklet, StepExecutionListener
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws java.io.IOException {
         ExecutionContext ec = chunkContext.getStepContext().getStepExecution().getExecutionContext();
         if (writer == null) {
-            pages = new CountedPages(subject.session(),
+            pages = new CountedPages(subject.session(), subject.type(),
                     GraphQuery.snapshotPage(subject.session().graphBaseUrl(), subject.type()));
             writer = new SnapshotWriter(context.lake(),
                     context.layout().snapshotPartition(subject.type().dataset(), subject.session().tenantId(),

@@ -8,24 +8,40 @@ import java.util.Optional;
 /** Every data type Entra Lake knows, by dataset name. The only place a new data type is declared. */
 public final class DataTypeCatalog {
 
-    private static final String P1_P2 = "Microsoft Entra ID P1 or P2";
+    /** Sign-ins and audits: 30 days with P1/P2, 7 on Free (Microsoft's data retention table). */
+    private static final GraphRetention AUDIT_LOG_RETENTION = GraphRetention.days(30, 7);
 
-    public static final DataType SIGN_INS = new DataType(
-            "signins", "/v1.0/auditLogs/signIns", DataKind.EVENTS, "createdDateTime", "signIn",
-            1000, List.of(), List.of("AuditLog.Read.All", "Directory.Read.All"), P1_P2);
+    public static final DataType SIGN_INS = DataType.builder("signins")
+            .summary("Interactive user sign-ins")
+            .get(ApiVersion.V1_0, "/auditLogs/signIns").resource("signIn")
+            .mode(CollectionMode.TimeWindows.newestFirst("createdDateTime",
+                    FilterOperator.GE, FilterOperator.LE, FilterOperator.EQ))
+            .pageSize(1000)
+            .needs("AuditLog.Read.All").needs("Directory.Read.All")
+            .licence(Licences.ENTRA_ID_P1_P2).retention(AUDIT_LOG_RETENTION).throttle(ThrottleClass.REPORTS)
+            .build();
 
-    public static final DataType DIRECTORY_AUDITS = new DataType(
-            "directory_audits", "/v1.0/auditLogs/directoryAudits", DataKind.EVENTS, "activityDateTime",
-            "directoryAudit", 1000, List.of(), List.of("AuditLog.Read.All"), null);
+    public static final DataType DIRECTORY_AUDITS = DataType.builder("directory_audits")
+            .summary("Directory audit log: every change to users, groups, apps, roles and policies")
+            .get(ApiVersion.V1_0, "/auditLogs/directoryAudits").resource("directoryAudit")
+            .mode(CollectionMode.TimeWindows.newestFirst("activityDateTime",
+                    FilterOperator.GE, FilterOperator.LE, FilterOperator.EQ))
+            .pageSize(1000)
+            .needs("AuditLog.Read.All")
+            .retention(AUDIT_LOG_RETENTION).throttle(ThrottleClass.REPORTS)
+            .build();
 
     /**
      * Users: Graph returns only a default property set unless asked. The select list names every
      * property the list endpoint returns; the ones only a single-user GET returns (aboutMe, skills,
      * mailboxSettings, ...) and signInActivity (P1/P2, smaller pages) are left out on purpose.
      */
-    public static final DataType USERS = new DataType(
-            "users", "/v1.0/users", DataKind.SNAPSHOT, null, "user", 999,
-            List.of("id", "accountEnabled", "ageGroup", "assignedLicenses", "assignedPlans", "authorizationInfo",
+    public static final DataType USERS = DataType.builder("users")
+            .summary("Every user of the directory, one snapshot per day")
+            .get(ApiVersion.V1_0, "/users").resource("user")
+            .mode(new CollectionMode.Listing())
+            .pageSize(999)
+            .select(List.of("id", "accountEnabled", "ageGroup", "assignedLicenses", "assignedPlans", "authorizationInfo",
                     "businessPhones", "city", "companyName", "consentProvidedForMinor", "country",
                     "createdDateTime", "creationType", "customSecurityAttributes", "deletedDateTime", "department",
                     "displayName", "employeeHireDate", "employeeId", "employeeLeaveDateTime", "employeeOrgData",
@@ -40,13 +56,20 @@ public final class DataTypeCatalog {
                     "postalCode", "preferredDataLocation", "preferredLanguage", "provisionedPlans",
                     "proxyAddresses", "securityIdentifier", "serviceProvisioningErrors", "showInAddressList",
                     "signInSessionsValidFromDateTime", "state", "streetAddress", "surname", "usageLocation",
-                    "userPrincipalName", "userType"),
-            List.of("User.Read.All"), null);
+                    "userPrincipalName", "userType"))
+            .needs("User.Read.All", "Directory.Read.All")
+            .throttle(ThrottleClass.DIRECTORY)
+            .build();
 
     /** Groups: the default property set of the list endpoint already covers the directory fields. */
-    public static final DataType GROUPS = new DataType(
-            "groups", "/v1.0/groups", DataKind.SNAPSHOT, null, "group", 999,
-            List.of(), List.of("Group.Read.All"), null);
+    public static final DataType GROUPS = DataType.builder("groups")
+            .summary("Every group of the directory, one snapshot per day")
+            .get(ApiVersion.V1_0, "/groups").resource("group")
+            .mode(new CollectionMode.Listing())
+            .pageSize(999)
+            .needs("Group.Read.All", "GroupMember.Read.All", "Directory.Read.All")
+            .throttle(ThrottleClass.DIRECTORY)
+            .build();
 
     private static final Map<String, DataType> BY_DATASET = new LinkedHashMap<>();
 

@@ -157,7 +157,7 @@ public class PermissionsCommand implements Callable<Integer> {
         static Grant of(List<DataType> dataTypes, boolean withApplicationRead) {
             Map<String, List<String>> neededBy = new LinkedHashMap<>();
             for (DataType type : dataTypes) {
-                for (String permission : type.permissions()) {
+                for (String permission : type.leastPrivilegedPermissions()) {
                     GraphPermissions.requireReadOnly(permission);
                     neededBy.computeIfAbsent(permission, p -> new ArrayList<>()).add(type.dataset());
                 }
@@ -195,8 +195,8 @@ public class PermissionsCommand implements Callable<Integer> {
         List<String[]> typeRows = new ArrayList<>();
         typeRows.add(new String[] {"data type", "permissions", "licence"});
         for (DataType type : grant.dataTypes()) {
-            typeRows.add(new String[] {type.dataset(), String.join(", ", type.permissions()),
-                    type.licence() == null ? "none" : type.licence()});
+            typeRows.add(new String[] {type.dataset(), String.join(", ", type.leastPrivilegedPermissions()),
+                    type.licence().name()});
         }
         printTable(typeRows, out);
     }

@@ -91,7 +91,7 @@ public class TestConnectivityCommand extends ConfiguredCommand {
 
     private static Map<String, DataTypeSelection> selections(EntraLakeProperties.Tenant tenant) {
         Map<String, DataTypeSelection> selections = new LinkedHashMap<>();
-        DataTypeCatalog.all().forEach(t -> selections.put(t.dataset(), DataTypeSelection.of(tenant, t.dataset())));
+        DataTypeCatalog.all().forEach(t -> selections.put(t.dataset(), DataTypeSelection.of(tenant, t)));
         return selections;
     }
 }

@@ -3,6 +3,9 @@ package com.entralake.config;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.entralake.catalog.DataType;
+import com.entralake.catalog.DataTypeCatalog;
+
 /** Whether a tenant collects a data type. */
 public enum DataTypeSelection {
     /** Always collect; a licence or permission error is a failure of the run (exit 1). */
@@ -14,10 +17,22 @@ public enum DataTypeSelection {
 
     private static final String ACCEPTED = "yes, no, managed (true and false are read as yes and no)";
 
-    /** A tenant's selection of a dataset; {@code managed} when the configuration does not name it. */
+    /**
+     * A tenant's selection of a data type; when the configuration does not name it, {@code managed} for a type
+     * on by default (a new one starts with its backfill on upgrade) and {@code no} for one that is off.
+     */
+    public static DataTypeSelection of(EntraLakeProperties.Tenant tenant, DataType type) {
+        String value = tenant.getDataTypes().get(type.dataset());
+        if (value == null) {
+            return type.onByDefault() ? MANAGED : NO;
+        }
+        return parse(value, type.dataset());
+    }
+
+    /** The same, by dataset name (which must be catalogued). */
     public static DataTypeSelection of(EntraLakeProperties.Tenant tenant, String dataset) {
-        String value = tenant.getDataTypes().get(dataset);
-        return value == null ? MANAGED : parse(value, dataset);
+        return of(tenant, DataTypeCatalog.byDataset(dataset)
+                .orElseThrow(() -> new IllegalArgumentException("not a catalogued dataset: " + dataset)));
     }
 
     public static DataTypeSelection parse(String value, String where) {

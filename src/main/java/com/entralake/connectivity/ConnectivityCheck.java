@@ -67,10 +67,10 @@ public final class ConnectivityCheck {
             registration = Optional.empty();
         }
         List<String> selected = DataTypeCatalog.all().stream()
-                .filter(t -> DataTypeSelection.of(tenant, t.dataset()) != DataTypeSelection.NO)
+                .filter(t -> DataTypeSelection.of(tenant, t) != DataTypeSelection.NO)
                 .map(DataType::dataset).toList();
         Set<String> needed = new LinkedHashSet<>();
-        DataTypeCatalog.all().stream().filter(t -> selected.contains(t.dataset())).forEach(t -> needed.addAll(t.permissions()));
+        DataTypeCatalog.all().stream().filter(t -> selected.contains(t.dataset())).forEach(t -> needed.addAll(t.leastPrivilegedPermissions()));
         needed.add(APPLICATION_READ_ALL);
         List<PermissionStatus> permissions = PermissionDiagnosis.diagnose(List.copyOf(needed), roles, registration);
         final TenantType type = tenantType;

@@ -34,7 +34,7 @@ public final class DataTypeProbe {
 
     public ProbeResult probe(DataType type, Instant now) {
         try {
-            graph.fetch(probeUrl(graphBase, type));
+            graph.fetch(probeUrl(graphBase, type), type);
             return new ProbeResult(type.dataset(), Availability.AVAILABLE, "Graph answered", now);
         } catch (GraphException e) {
             return classify(type, e, now);
@@ -59,7 +59,7 @@ public final class DataTypeProbe {
                         + " (Graph: " + e.graphCode() + ")", now);
             }
             case PERMISSION -> new ProbeResult(dataset, Availability.MISSING_PERMISSION, missing.isEmpty()
-                    ? "Graph refused although the token carries " + String.join(", ", type.permissions())
+                    ? "Graph refused although the token carries " + String.join(", ", type.leastPrivilegedPermissions())
                             + "; a fresh grant can take a few minutes to apply"
                     : "needs " + String.join(" and ", missing), now);
             case NOT_FOUND -> new ProbeResult(dataset, Availability.NOT_APPLICABLE,
@@ -69,15 +69,15 @@ public final class DataTypeProbe {
     }
 
     static List<String> missingPermissions(DataType type, Set<String> roles) {
-        return type.permissions().stream().filter(p -> !roles.contains(p)).toList();
+        return type.missingPermissions(roles);
     }
 
     private static String licenceOf(DataType type) {
-        return type.licence() == null ? "a licence Graph did not name" : type.licence();
+        return type.licence().isNeeded() ? type.licence().name() : "a licence Graph did not name";
     }
 
-    /** One record is enough to prove access; snapshots ask for the id only, to keep the answer small. */
+    /** One record is enough to prove access; its id only, to keep the answer small. */
     static URI probeUrl(URI graphBase, DataType type) {
-        return GraphQuery.resource(graphBase, type.graphPath() + "?$top=1" + (type.isEvents() ? "" : "&$select=id"));
+        return GraphQuery.probe(graphBase, type);
     }
 }

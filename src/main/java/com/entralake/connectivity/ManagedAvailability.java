@@ -62,12 +62,12 @@ public final class ManagedAvailability {
         return result.probedAt().plus(recheckAfter);
     }
 
-    /** Graph's retention for this tenant, from what the probes know of its licence. */
-    public Duration retention(String tenantId) {
+    /** Graph's retention of a data type for this tenant, from what the probes know of its licence. */
+    public Duration retention(String tenantId, com.entralake.catalog.DataType type) {
         try {
-            return Retention.of(store.probes(tenantId));
+            return Retention.of(type, store.probes(tenantId));
         } catch (RuntimeException e) {
-            return Retention.PREMIUM;
+            return Retention.longest(type);
         }
     }
 

@@ -2,6 +2,8 @@ package com.entralake.graph;
 
 import com.entralake.auth.AccessTokenProvider;
 import com.entralake.auth.AuthenticationFailure;
+import com.entralake.catalog.DataType;
+import com.entralake.catalog.ThrottleClass;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,7 +87,16 @@ public final class GraphClient {
      * and retrying its outcome again would multiply that budget.
      */
     public GraphPage fetch(URI url) {
-        return get(url, "a Graph collection (no \"value\" array)", GraphClient::parse);
+        return get(url, null, "a Graph collection (no \"value\" array)", GraphClient::parse);
+    }
+
+    /**
+     * GETs one page of a catalogued data type: paced by the type's throttle class, and its refusals read with
+     * the type's own licence answers and permissions.
+     */
+    public GraphPage fetch(URI url, DataType type) {
+        Objects.requireNonNull(type, "type");
+        return get(url, type, "a Graph collection (no \"value\" array)", GraphClient::parse);
     }
 
     /**
@@ -93,12 +104,14 @@ public final class GraphClient {
      * retries and error classification as {@link #fetch(URI)}.
      */
     public JsonNode fetchEntity(URI url) {
-        return get(url, "a Graph entity (not a JSON object)", GraphClient::parseEntity).records().get(0);
+        return get(url, null, "a Graph entity (not a JSON object)", GraphClient::parseEntity).records().get(0);
     }
 
-    private GraphPage get(URI url, String expected, java.util.function.BiFunction<URI, byte[], Optional<GraphPage>> parser) {
+    /** {@code type} null for a resource outside the catalogue (organization, applications): directory budget. */
+    private GraphPage get(URI url, DataType type, String expected,
+            java.util.function.BiFunction<URI, byte[], Optional<GraphPage>> parser) {
         Objects.requireNonNull(url, "url");
-        String endpointClass = RequestPacer.endpointClassOf(url);
+        ThrottleClass endpointClass = type == null ? ThrottleClass.DIRECTORY : type.throttle();
         boolean refreshed = false;
         String refreshedToken = null;
         String lastFailure = "none";
@@ -142,7 +155,7 @@ public final class GraphClient {
                     lastFailure = "HTTP 429 (throttled" + GraphErrors.code(response.body()).map(code -> ", " + code).orElse("") + ")";
                     listener.throttled(url, retryAfter);
                     // the pacer makes every thread of the tenant wait, this one included, before its next send
-                    pacer.penalize(retryAfter);
+                    pacer.penalize(endpointClass, retryAfter);
                     if (attempt < retry.maxAttempts()) {
                         listener.retrying(url, attempt, lastFailure, retryAfter);
                         log.warn("Graph throttled {} (attempt {}/{}); pausing the tenant for {} ms",
@@ -153,7 +166,7 @@ public final class GraphClient {
                     lastFailure = "HTTP " + status + GraphErrors.code(response.body()).map(code -> " (" + code + ")").orElse("");
                     wait = retryAfter(response).orElseGet(() -> backoff(failedAttempt));
                 } else {
-                    throw GraphErrors.classify(url, response, clientRequestId);
+                    throw GraphErrors.classify(url, type, response, clientRequestId);
                 }
             } catch (IOException e) {
                 lastStatus = 0;

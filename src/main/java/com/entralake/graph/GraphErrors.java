@@ -1,7 +1,7 @@
 package com.entralake.graph;
 
 import com.entralake.catalog.DataType;
-import com.entralake.catalog.DataTypeCatalog;
+import com.entralake.catalog.LicenceRefusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -18,20 +18,28 @@ final class GraphErrors {
     private GraphErrors() {
     }
 
-    static GraphException classify(URI url, HttpResponse<byte[]> response, String clientRequestId) {
+    /**
+     * {@code type} is the catalogued data type the URL reads, or null for another resource: only a type's own
+     * licence answers (its catalogue entry) make a refusal a licence problem, so the same 403 from an endpoint
+     * that needs no licence stays a permission problem.
+     */
+    static GraphException classify(URI url, DataType type, HttpResponse<byte[]> response, String clientRequestId) {
         int status = response.statusCode();
-        String code = graphError(response.body()).map(e -> e.code).orElse(null);
-        if (status == 403 && "Authentication_RequestFromNonPremiumTenantOrB2CTenant".equals(code)) {
+        Optional<GraphError> error = graphError(response.body());
+        Optional<LicenceRefusal> refusal = type == null ? Optional.empty()
+                : type.licence().refusal(status, error.map(e -> e.code).orElse(null), error.map(e -> e.message).orElse(null));
+        if (refusal.isPresent()) {
             return failure(GraphException.Kind.LICENCE, url, response, clientRequestId,
-                    "The tenant has no Microsoft Entra ID P1/P2 licence (or is a B2C tenant), which "
-                            + describe(url) + " needs. Graph also answers this when Directory.Read.All is"
-                            + " missing; the data type is skipped and probed again next run");
+                    "The tenant has no " + refusal.get().explanation() + ", which " + describe(url) + " needs"
+                            + (refusal.get().alsoMeans() == null ? "" : ". " + refusal.get().alsoMeans())
+                            + "; the data type is skipped and probed again next run");
         }
         if (status == 403) {
             return failure(GraphException.Kind.PERMISSION, url, response, clientRequestId,
                     "The app is not allowed to read " + describe(url) + ". Grant it the application"
-                            + " permission(s) " + permissionsFor(url) + " and give admin consent"
-                            + " (Entra admin center > App registrations > API permissions)");
+                            + " permission(s) " + (type == null ? "this endpoint needs"
+                                    : String.join(" and ", type.leastPrivilegedPermissions()))
+                            + " and give admin consent (Entra admin center > App registrations > API permissions)");
         }
         if (status == 400) {
             return failure(GraphException.Kind.BAD_REQUEST, url, response, clientRequestId,
@@ -60,16 +68,6 @@ final class GraphErrors {
         return new GraphException(kind, response.statusCode(), error.map(e -> e.code).orElse(null), message.toString());
     }
 
-    /** The required permissions of the catalogued data type served at this path, if any. */
-    private static String permissionsFor(URI url) {
-        String path = url.getPath() == null ? "" : url.getPath();
-        return DataTypeCatalog.all().stream()
-                .filter(type -> path.endsWith(type.graphPath()))
-                .findFirst()
-                .map(DataType::permissions)
-                .map(list -> String.join(" and ", list))
-                .orElse("this endpoint needs");
-    }
 
     private record GraphError(String code, String message) {
     }

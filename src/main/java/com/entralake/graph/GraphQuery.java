@@ -1,5 +1,6 @@
 package com.entralake.graph;
 
+import com.entralake.catalog.CollectionMode;
 import com.entralake.catalog.DataType;
 
 import java.net.URI;
@@ -12,9 +13,10 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 
 /**
- * First-page URLs. Event queries use only {@code ge} and {@code le} on the time property, the
- * operators Graph documents for {@code createdDateTime}, and no {@code $orderby} (Graph's default
- * order is newest first; ordering is not documented on the list endpoints). Later pages come from
+ * First-page URLs. Event queries use only the operators the catalogue documents for the time property
+ * ({@code ge}/{@code le}, or {@code gt}/{@code lt} moved out by Graph's 100 ns tick where those are all
+ * there is) and no {@code $orderby} (Graph's default order is newest first; ordering is not documented on
+ * every list endpoint). A type's fixed filter is joined with {@code and}. Later pages come from
  * {@code @odata.nextLink}, never from here.
  */
 public final class GraphQuery {
@@ -27,33 +29,66 @@ public final class GraphQuery {
             .toFormatter()
             .withZone(ZoneOffset.UTC);
 
+    /** Graph keeps times to 7 fractional digits: the smallest step between two distinct times. */
+    private static final java.time.Duration GRAPH_TICK = java.time.Duration.ofNanos(100);
+
     private GraphQuery() {
     }
 
     /** {@code <base><path>?$filter=<time> ge <from> and <time> le <to>&$top=<pageSize>}; both ends inclusive. */
     public static URI eventsPage(URI graphBase, DataType type, Instant fromInclusive, Instant toInclusive) {
-        if (!type.isEvents()) {
-            throw new IllegalArgumentException(type.dataset() + " is not an event data type");
-        }
+        CollectionMode.TimeWindows windows = type.timeWindows().orElseThrow(
+                () -> new IllegalArgumentException(type.dataset() + " is not an event data type"));
         if (toInclusive.isBefore(fromInclusive)) {
             throw new IllegalArgumentException("time range ends before it starts: " + fromInclusive + " .. " + toInclusive);
         }
-        String filter = type.timeProperty() + " ge " + format(fromInclusive)
-                + " and " + type.timeProperty() + " le " + format(toInclusive);
+        String time = windows.timeProperty();
+        String filter = windows.inclusiveOperators()
+                ? time + " ge " + format(fromInclusive) + " and " + time + " le " + format(toInclusive)
+                : time + " gt " + format(fromInclusive.minus(GRAPH_TICK)) + " and " + time + " lt "
+                        + format(toInclusive.plus(GRAPH_TICK));
+        if (type.fixedFilter() != null) {
+            filter = type.fixedFilter() + " and " + filter;
+        }
         StringBuilder query = new StringBuilder("$filter=").append(encode(filter))
                 .append("&$top=").append(type.pageSize());
         appendSelect(query, type);
         return URI.create(base(graphBase) + type.graphPath() + "?" + query);
     }
 
-    /** {@code <base><path>?$top=<pageSize>[&$select=a,b,c]}. */
+    /** {@code <base><path>?$top=<pageSize>[&$filter=…][&$select=a,b,c]}; a single object has no {@code $top}. */
     public static URI snapshotPage(URI graphBase, DataType type) {
-        if (type.isEvents()) {
+        if (type.timeWindows().isPresent()) {
             throw new IllegalArgumentException(type.dataset() + " is an event data type; use eventsPage");
         }
-        StringBuilder query = new StringBuilder("$top=").append(type.pageSize());
+        StringBuilder query = new StringBuilder();
+        if (type.pageSize() > 0) {
+            query.append("&$top=").append(type.pageSize());
+        }
+        if (type.fixedFilter() != null) {
+            query.append("&$filter=").append(encode(type.fixedFilter()));
+        }
         appendSelect(query, type);
-        return URI.create(base(graphBase) + type.graphPath() + "?" + query);
+        return URI.create(base(graphBase) + type.graphPath() + (query.isEmpty() ? "" : "?" + query.substring(1)));
+    }
+
+    /**
+     * The cheapest request that proves access to a type: one record of its listing with its fixed filter; the id
+     * only where a {@code $select} is accepted (event types answer with their default properties, as the
+     * collection asks). A single object is read whole.
+     */
+    public static URI probe(URI graphBase, DataType type) {
+        StringBuilder query = new StringBuilder();
+        if (type.pageSize() > 0) {
+            query.append("&$top=1");
+        }
+        if (type.fixedFilter() != null) {
+            query.append("&$filter=").append(encode(type.fixedFilter()));
+        }
+        if (type.timeWindows().isEmpty() && type.pageSize() > 0) {
+            query.append("&$select=id");
+        }
+        return URI.create(base(graphBase) + type.graphPath() + (query.isEmpty() ? "" : "?" + query.substring(1)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.entralake.graph;
 
+import com.entralake.catalog.DataType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,12 +19,20 @@ import java.util.Set;
 public final class PageIterator implements Iterator<GraphPage> {
 
     private final GraphClient client;
+    private final DataType type;
     private final Set<Digest> visited = new HashSet<>();
     private final URI first;
     private URI next;
     private int pagesRead;
 
+    /** The pages of a listing outside the catalogue (directory budget, no licence answers). */
     public PageIterator(GraphClient client, URI firstPage) {
+        this(client, firstPage, null);
+    }
+
+    /** The pages of a catalogued data type: every page is paced and classified as that type. */
+    public PageIterator(GraphClient client, URI firstPage, DataType type) {
+        this.type = type;
         this.client = Objects.requireNonNull(client, "client");
         this.next = Objects.requireNonNull(firstPage, "firstPage");
         this.first = firstPage;
@@ -60,7 +69,7 @@ public final class PageIterator implements Iterator<GraphPage> {
                             + " this query (" + GraphErrors.describe(url) + "), a paging loop; stopping instead of reading forever."
                             + " The window is not committed and will be read again next run");
         }
-        GraphPage page = client.fetch(url);
+        GraphPage page = type == null ? client.fetch(url) : client.fetch(url, type);
         pagesRead++;
         next = page.nextLink();
         if (next != null && !sameOrigin(next, first)) {

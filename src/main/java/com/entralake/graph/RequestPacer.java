@@ -1,27 +1,22 @@
 package com.entralake.graph;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Locale;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
+import com.entralake.catalog.ThrottleClass;
+
 /**
  * Paces one tenant's Graph requests so the collector spends Microsoft's budget instead of collecting
- * 429s. Each endpoint class has a sliding window: at most {@code limit} sends in any {@code window}.
- * Share one pacer among every thread and step of a tenant. After a 429, {@link #penalize} makes every
- * thread of the tenant wait out the {@code Retry-After}.
+ * 429s. Each throttle class has a sliding window: at most {@code limit} sends in any {@code window},
+ * shared by every data type of the class, as Graph counts it. Share one pacer among every thread and step
+ * of a tenant. After a 429, {@link #penalize} makes every thread of that class wait out the
+ * {@code Retry-After} (or the client's own backoff where Graph sends none); other classes go on, because
+ * Graph counts their budgets apart.
  */
 public final class RequestPacer {
-
-    /** Audit-log and report endpoints: Microsoft's limit of 5 requests per 10 s per app per tenant. */
-    public static final String AUDIT_LOGS = "auditLogs";
-    /** Directory reads (users, groups, ...): a cost-based budget far above what paging needs. */
-    public static final String DIRECTORY = "directory";
-
-    public static final Budget DEFAULT_AUDIT_LOGS_BUDGET = new Budget(5, Duration.ofSeconds(10));
-    public static final Budget DEFAULT_DIRECTORY_BUDGET = new Budget(100, Duration.ofSeconds(10));
 
     /** At most {@code limit} requests in any window of length {@code window}. */
     public record Budget(int limit, Duration window) {
@@ -31,44 +26,41 @@ public final class RequestPacer {
                 throw new IllegalArgumentException("budget needs limit >= 1 and a positive window: " + limit + "/" + window);
             }
         }
+
+        /** Microsoft's published budget of the class. */
+        public static Budget of(ThrottleClass throttle) {
+            return new Budget(throttle.limit(), throttle.window());
+        }
     }
 
     private final Ticker ticker;
     private final Sleeper sleeper;
-    private final Map<String, SlidingWindow> windows;
+    private final Map<ThrottleClass, SlidingWindow> windows = new EnumMap<>(ThrottleClass.class);
     private final Object lock = new Object();
-    private long pausedUntil;
-    private boolean paused;
 
-    public RequestPacer(Budget auditLogs, Budget directory, Ticker ticker, Sleeper sleeper) {
+    /** {@code budgets} overrides Microsoft's budget for some classes (configuration, tests); the rest keep theirs. */
+    public RequestPacer(Map<ThrottleClass, Budget> budgets, Ticker ticker, Sleeper sleeper) {
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-        this.windows = Map.of(AUDIT_LOGS, new SlidingWindow(auditLogs), DIRECTORY, new SlidingWindow(directory));
+        for (ThrottleClass throttle : ThrottleClass.values()) {
+            windows.put(throttle, new SlidingWindow(budgets.getOrDefault(throttle, Budget.of(throttle))));
+        }
     }
 
     /** Microsoft's published budgets, real time. */
     public static RequestPacer withDefaults() {
-        return new RequestPacer(DEFAULT_AUDIT_LOGS_BUDGET, DEFAULT_DIRECTORY_BUDGET, Ticker.SYSTEM, Sleeper.REAL);
+        return new RequestPacer(Map.of(), Ticker.SYSTEM, Sleeper.REAL);
     }
 
-    /** The endpoint class of a Graph URL: audit logs and reports share the 5 / 10 s budget. */
-    public static String endpointClassOf(URI url) {
-        String path = url.getPath() == null ? "" : url.getPath().toLowerCase(Locale.ROOT);
-        return path.contains("/auditlogs/") || path.endsWith("/auditlogs") || path.contains("/reports/")
-                ? AUDIT_LOGS : DIRECTORY;
-    }
-
-    /** Blocks until a request of this class may be sent, and counts it as sent. Unknown classes use the directory budget. */
-    public void acquire(String endpointClass) throws InterruptedException {
-        SlidingWindow window = windows.getOrDefault(endpointClass, windows.get(DIRECTORY));
+    /** Blocks until a request of this class may be sent, and counts it as sent. */
+    public void acquire(ThrottleClass throttle) throws InterruptedException {
+        SlidingWindow window = windows.get(Objects.requireNonNull(throttle, "throttle"));
         while (true) {
             long wait;
             synchronized (lock) {
                 long now = ticker.nanoTime();
-                if (paused && now - pausedUntil < 0) {
-                    wait = pausedUntil - now;
-                } else {
-                    paused = false;
+                wait = window.pausedFor(now);
+                if (wait == 0) {
                     wait = window.tryTake(now);
                     if (wait == 0) {
                         return;
@@ -79,17 +71,13 @@ public final class RequestPacer {
         }
     }
 
-    /** No request of this tenant is sent until {@code retryAfter} from now has passed (longer pauses win). */
-    public void penalize(Duration retryAfter) {
+    /** No request of this class is sent until {@code retryAfter} from now has passed (longer pauses win). */
+    public void penalize(ThrottleClass throttle, Duration retryAfter) {
         if (retryAfter.isNegative() || retryAfter.isZero()) {
             return;
         }
         synchronized (lock) {
-            long until = ticker.nanoTime() + retryAfter.toNanos();
-            if (!paused || until - pausedUntil > 0) {
-                pausedUntil = until;
-                paused = true;
-            }
+            windows.get(throttle).pauseUntil(ticker.nanoTime() + retryAfter.toNanos());
         }
     }
 
@@ -98,6 +86,24 @@ public final class RequestPacer {
         private final int limit;
         private final long windowNanos;
         private final ArrayDeque<Long> sent = new ArrayDeque<>();
+        private long pausedUntil;
+        private boolean paused;
+
+        void pauseUntil(long until) {
+            if (!paused || until - pausedUntil > 0) {
+                pausedUntil = until;
+                paused = true;
+            }
+        }
+
+        /** How long a pause still holds, 0 when there is none. */
+        long pausedFor(long now) {
+            if (paused && now - pausedUntil < 0) {
+                return pausedUntil - now;
+            }
+            paused = false;
+            return 0;
+        }
 
         SlidingWindow(Budget budget) {
             this.limit = budget.limit();

@@ -115,7 +115,7 @@ public final class TenantCollector {
                     if (!onlyDatasets.isEmpty() && !onlyDatasets.contains(type.dataset())) {
                         continue;
                     }
-                    outcomes.add(collect(session, type, DataTypeSelection.of(tenant, type.dataset()), probe, runId));
+                    outcomes.add(collect(session, type, DataTypeSelection.of(tenant, type), probe, runId));
                     Optional<String> lockLost = lock.lost();
                     if (lockLost.isPresent()) {
                         return Interruption.tenantStopped(tenant.getName(), tenantId, lockLost.get(), outcomes);
@@ -185,7 +185,7 @@ public final class TenantCollector {
             DataTypeProbe probe, String runId) {
         long started = System.nanoTime();
         String tenantId = session.tenantId();
-        String jobName = type.isEvents() ? JobParameterNames.EVENTS_JOB : JobParameterNames.SNAPSHOT_JOB;
+        String jobName = type.timeWindows().isPresent() ? JobParameterNames.EVENTS_JOB : JobParameterNames.SNAPSHOT_JOB;
         Tally tally = new Tally();
         try {
             // the tenant's quarantine too: a run that died while setting a record aside left its temporary file there
@@ -202,7 +202,7 @@ public final class TenantCollector {
                         type.dataset(), session.name(), orphan.getId());
                 jobOperator.recover(orphan);
             }
-            if (type.isEvents()) {
+            if (type.timeWindows().isPresent()) {
                 Optional<String> windowChange = windowChange(tenantId, type);
                 if (windowChange.isPresent()) {
                     log.error("{} [{}]: {}", type.dataset(), session.name(), windowChange.get());
@@ -299,7 +299,7 @@ public final class TenantCollector {
      */
     private void reportGaps(TenantSession session, DataType type, Tally tally) {
         Instant now = context.clock().now();
-        java.time.Duration retention = availability.retention(session.tenantId());
+        java.time.Duration retention = availability.retention(session.tenantId(), type);
         var uncollected = history.uncollected(session.tenantId(), type.dataset(), now, retention);
         for (DataGap gap : DataGap.within(uncollected, now, retention)) {
             log.warn("{} [{}]: DATA GAP: {}", type.dataset(), session.name(), gap.describe());
@@ -307,8 +307,9 @@ public final class TenantCollector {
         }
         // kept for good only what is lost under any licence: a Free retention inferred from a licence 403 (which
         // Graph sometimes sends intermittently) must never become a permanent false "lost" in status
-        for (DataGap certain : DataGap.within(history.uncollected(session.tenantId(), type.dataset(), now, Retention.PREMIUM),
-                now, Retention.PREMIUM)) {
+        java.time.Duration longest = Retention.longest(type);
+        for (DataGap certain : DataGap.within(history.uncollected(session.tenantId(), type.dataset(), now, longest),
+                now, longest)) {
             availability.recordGap(session.tenantId(), type.dataset(), certain, now);
         }
     }

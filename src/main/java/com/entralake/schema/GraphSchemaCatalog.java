@@ -118,6 +118,11 @@ public final class GraphSchemaCatalog {
         return Collections.unmodifiableSet(new TreeSet<>(entities.keySet()));
     }
 
+    /** An entity's properties and their OData types ({@code Edm.DateTimeOffset (not null)}); empty when unknown. */
+    public Map<String, String> properties(String entity) {
+        return entities.getOrDefault(entity, Map.of());
+    }
+
     /** The Avro record schema for an entity; built once, then cached (schemas are immutable). */
     public Schema recordSchema(String entity) {
         Map<String, String> properties = entities.get(entity);

@@ -23,8 +23,8 @@ public final class StatusPrinter {
         out.printf("  client secret:       %s%n", credential(t, now));
         t.credentialInUse().filter(c -> c.warnings() != null && !c.warnings().isBlank())
                 .ifPresent(c -> c.warnings().lines().forEach(w -> out.println("    warning: " + w)));
-        out.printf("  retention assumed:   %d days (%s)%n", t.retention().toDays(),
-                t.retention().toDays() < 30 ? "Entra ID Free: sign-ins not licensed" : "Entra ID P1/P2 or unknown");
+        out.printf("  licence assumed:     %s%n", t.premium() ? "Entra ID P1/P2 or unknown (the longer retention)"
+                : "Entra ID Free: a data type needing P1/P2 answered 'not licensed' (the shorter retention)");
         for (DataTypeStatus d : t.dataTypes()) {
             print(out, d);
         }

@@ -55,26 +55,26 @@ public final class StatusReader {
     public TenantStatus read(EntraLakeProperties.Tenant tenant, Instant now) {
         String tenantId = tenant.getTenantId().toLowerCase(java.util.Locale.ROOT);
         Map<String, ProbeResult> probes = store.probes(tenantId);
-        Duration retention = Retention.of(probes);
+        boolean premium = Retention.premium(probes);
         // fresh heartbeat, and not a process this host can see has ended (a kill -9 leaves a fresh heartbeat behind)
         ProcessIdentity self = ProcessIdentity.current();
         Optional<TenantRun> running = runs.read(tenantId).filter(r -> r.heartbeatAge().compareTo(staleAfter) < 0)
                 .filter(r -> !self.seesEnded(r.owner()));
         List<DataTypeStatus> types = new ArrayList<>();
         for (DataType type : DataTypeCatalog.all()) {
-            types.add(read(tenantId, type, DataTypeSelection.of(tenant, type.dataset()),
-                    Optional.ofNullable(probes.get(type.dataset())), retention, now, running));
+            types.add(read(tenantId, type, DataTypeSelection.of(tenant, type),
+                    Optional.ofNullable(probes.get(type.dataset())), type.retention().of(premium), now, running));
         }
         return new TenantStatus(tenant.getName(), tenantId, tenant.getClientId(), tenant.getSecretId(),
-                store.lastCheck(tenantId), store.credentials(tenantId), retention, types);
+                store.lastCheck(tenantId), store.credentials(tenantId), premium, types);
     }
 
     private DataTypeStatus read(String tenantId, DataType type, DataTypeSelection selection,
             Optional<ProbeResult> probe, Duration retention, Instant now, Optional<TenantRun> running) {
-        String job = type.isEvents() ? JobParameterNames.EVENTS_JOB : JobParameterNames.SNAPSHOT_JOB;
+        String job = type.timeWindows().isPresent() ? JobParameterNames.EVENTS_JOB : JobParameterNames.SNAPSHOT_JOB;
         Optional<JobExecution> last = history.latestExecutions(job, tenantId, type.dataset()).stream()
                 .max(java.util.Comparator.comparing(e -> e.getCreateTime()));
-        if (!type.isEvents()) {
+        if (!type.timeWindows().isPresent()) {
             return new DataTypeStatus(type.dataset(), selection, probe, Optional.empty(),
                     last.map(e -> describe(e, running)), last.map(e -> ok(e, running)).orElse(true),
                     last.map(CollectionCounts::of).orElse(CollectionCounts.NONE),

@@ -14,7 +14,7 @@ public record TenantStatus(
         String secretId,
         Optional<ConnectivityStore.TenantCheck> lastCheck,
         Optional<ConnectivityStore.CredentialCheck> credentials,
-        Duration retention,
+        boolean premium,
         List<DataTypeStatus> dataTypes) {
 
     /**

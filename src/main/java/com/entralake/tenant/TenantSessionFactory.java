@@ -3,6 +3,7 @@ package com.entralake.tenant;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
@@ -11,6 +12,7 @@ import com.entralake.auth.AccessTokenProvider;
 import com.entralake.auth.CloudEndpoints;
 import com.entralake.auth.CertificateSource;
 import com.entralake.auth.MsalTokenProvider;
+import com.entralake.catalog.ThrottleClass;
 import com.entralake.config.EntraLakeProperties;
 import com.entralake.graph.GraphCallStats;
 import com.entralake.graph.GraphClient;
@@ -60,8 +62,8 @@ public final class TenantSessionFactory {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         // one pacer per tenant: Graph's audit-log limit is per app per tenant
-        RequestPacer pacer = new RequestPacer(new RequestPacer.Budget(http.getAuditLogRequestsPer10s(), Duration.ofSeconds(10)),
-                RequestPacer.DEFAULT_DIRECTORY_BUDGET, Ticker.SYSTEM, Sleeper.REAL);
+        RequestPacer pacer = new RequestPacer(Map.of(ThrottleClass.REPORTS,
+                new RequestPacer.Budget(http.getAuditLogRequestsPer10s(), Duration.ofSeconds(10))), Ticker.SYSTEM, Sleeper.REAL);
         GraphClient graph = new GraphClient(client, tokens, retry, pacer, Sleeper.REAL, stats);
         return new TenantSession(tenant, graphBase, tokens, graph, stats, signInRetries, lock);
     }

@@ -131,7 +131,7 @@ class PermissionsCommandTest {
         assertThat(list).contains("signins, directory_audits, users, groups");
         for (DataType type : DataTypeCatalog.all()) {
             assertThat(list).contains(type.dataset());
-            type.permissions().forEach(p -> assertThat(list).contains(p));
+            type.leastPrivilegedPermissions().forEach(p -> assertThat(list).contains(p));
         }
         assertThat(text).contains("Microsoft Entra ID P1 or P2");
 
@@ -178,7 +178,7 @@ class PermissionsCommandTest {
     @Test
     void noPermissionOfAnyDataTypeIsAWritePermission() {
         for (DataType type : DataTypeCatalog.all()) {
-            for (String permission : type.permissions()) {
+            for (String permission : type.leastPrivilegedPermissions()) {
                 assertThat(permission).doesNotContain("Write").matches(".*\\.Read(\\.All)?");
             }
         }
@@ -194,8 +194,10 @@ class PermissionsCommandTest {
     }
 
     /** A data type whose permission has no id in the table (ids of agent permissions were not found). */
-    private static final DataType AGENTS = new DataType("agents", "/beta/agents", com.entralake.catalog.DataKind.SNAPSHOT,
-            null, "agent", 100, List.of(), List.of("AgentInstance.Read.All", "User.Read.All"), null);
+    private static final DataType AGENTS = DataType.builder("agents").get(com.entralake.catalog.ApiVersion.BETA, "/agents")
+            .resource("agent").mode(new com.entralake.catalog.CollectionMode.Listing()).pageSize(100)
+            .needs("AgentInstance.Read.All").needs("User.Read.All")
+            .throttle(com.entralake.catalog.ThrottleClass.DIRECTORY).build();
 
     private static String print(PermissionsCommand.Grant grant, PermissionsCommand.Format format, ByteArrayOutputStream err) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -228,10 +230,11 @@ class PermissionsCommandTest {
 
     @Test
     void aWritePermissionInTheCatalogueFailsFast() {
-        DataType writer = new DataType("writer", "/v1.0/users", com.entralake.catalog.DataKind.SNAPSHOT, null, "user",
-                100, List.of(), List.of("User.ReadWrite.All"), null);
-
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PermissionsCommand.Grant.of(List.of(writer)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DataType.builder("writer")
+                        .get(com.entralake.catalog.ApiVersion.V1_0, "/users").resource("user")
+                        .mode(new com.entralake.catalog.CollectionMode.Listing()).pageSize(100)
+                        .needs("User.Read.All", "User.ReadWrite.All")
+                        .throttle(com.entralake.catalog.ThrottleClass.DIRECTORY).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("User.ReadWrite.All");
     }
 

@@ -88,9 +88,10 @@ class ManagedAvailabilityTest {
     }
 
     @Test
-    void retentionFollowsTheSignInsLicence() {
-        assertThat(managed.retention("t")).isEqualTo(Duration.ofDays(30));
+    void retentionIsTheTypesOwnForTheLicenceTheProbesFound() {
+        var audits = com.entralake.catalog.DataTypeCatalog.DIRECTORY_AUDITS;
+        assertThat(managed.retention("t", audits)).isEqualTo(Duration.ofDays(30));
         managed.record("t", new ProbeResult("signins", Availability.NOT_LICENSED, "needs P1", NOW));
-        assertThat(managed.retention("t")).isEqualTo(Duration.ofDays(7));
+        assertThat(managed.retention("t", audits)).isEqualTo(Duration.ofDays(7));
     }
 }

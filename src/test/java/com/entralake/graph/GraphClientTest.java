@@ -1,5 +1,12 @@
 package com.entralake.graph;
 
+import com.entralake.catalog.ApiVersion;
+import com.entralake.catalog.CollectionMode;
+import com.entralake.catalog.DataType;
+import com.entralake.catalog.Licence;
+import com.entralake.catalog.LicenceRefusal;
+import com.entralake.catalog.DataTypeCatalog;
+import com.entralake.catalog.ThrottleClass;
 import com.entralake.auth.AccessTokenProvider;
 import com.entralake.auth.AuthenticationFailure;
 import org.junit.jupiter.api.AfterEach;
@@ -45,8 +52,7 @@ class GraphClientTest {
     GraphClient client(RetrySettings retry) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        RequestPacer pacer = new RequestPacer(RequestPacer.DEFAULT_AUDIT_LOGS_BUDGET,
-                RequestPacer.DEFAULT_DIRECTORY_BUDGET, time, time);
+        RequestPacer pacer = new RequestPacer(java.util.Map.of(), time, time);
         return new GraphClient(http, tokens, retry, pacer, time, stats, () -> 0.5);
     }
 
@@ -98,7 +104,7 @@ class GraphClientTest {
         AtomicInteger sends = new AtomicInteger();
         long[] sentAt = new long[2];
         GraphClient watched = new GraphClient(HttpClient.newHttpClient(), tokens, RetrySettings.DEFAULTS,
-                new RequestPacer(RequestPacer.DEFAULT_AUDIT_LOGS_BUDGET, RequestPacer.DEFAULT_DIRECTORY_BUDGET, time, time),
+                new RequestPacer(java.util.Map.of(), time, time),
                 time, new GraphCallListener() {
                     @Override
                     public void requestSent(URI url, int attempt) {
@@ -124,19 +130,21 @@ class GraphClientTest {
     }
 
     @Test
-    void throttlePausesOtherRequestsOfTheTenantToo() {
-        RequestPacer pacer = new RequestPacer(RequestPacer.DEFAULT_AUDIT_LOGS_BUDGET, RequestPacer.DEFAULT_DIRECTORY_BUDGET, time, time);
+    void throttlePausesOtherRequestsOfTheSameClassOnly() {
+        RequestPacer pacer = new RequestPacer(java.util.Map.of(), time, time);
         GraphClient shared = new GraphClient(HttpClient.newHttpClient(), tokens, RetrySettings.DEFAULTS, pacer, time,
                 stats, () -> 0.5);
         stub.thenJson(429, errorBody("TooManyRequests", "slow down"), "Retry-After", "3").thenJson(200, LAST_PAGE);
-        shared.fetch(stub.url(SIGN_INS));
+        shared.fetch(stub.url(SIGN_INS), DataTypeCatalog.SIGN_INS);
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(3));
         time.sleeps.clear();
 
-        pacer.penalize(Duration.ofSeconds(4));
-        stub.thenJson(200, LAST_PAGE);
-        shared.fetch(stub.url(USERS));
-
-        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(4));
+        pacer.penalize(ThrottleClass.REPORTS, Duration.ofSeconds(4));
+        stub.thenJson(200, LAST_PAGE).thenJson(200, LAST_PAGE);
+        shared.fetch(stub.url(USERS), DataTypeCatalog.USERS);
+        assertThat(time.sleeps).as("the directory budget is Graph's other bucket").isEmpty();
+        shared.fetch(stub.url("/v1.0/auditLogs/directoryAudits"), DataTypeCatalog.DIRECTORY_AUDITS);
+        assertThat(time.sleeps).as("audits share the sign-ins' budget").containsExactly(Duration.ofSeconds(4));
     }
 
     @Test
@@ -210,19 +218,42 @@ class GraphClientTest {
         stub.thenJson(403, errorBody("Authentication_RequestFromNonPremiumTenantOrB2CTenant",
                 "Neither tenant is B2C or tenant doesn't have premium license"));
 
-        GraphException e = catchThrowableOfType(() -> client.fetch(stub.url(SIGN_INS)), GraphException.class);
+        GraphException e = catchThrowableOfType(() -> client.fetch(stub.url(SIGN_INS), DataTypeCatalog.SIGN_INS),
+                GraphException.class);
 
         assertThat(e.kind()).isEqualTo(GraphException.Kind.LICENCE);
         assertThat(e.stopsDataType()).isTrue();
-        assertThat(e.getMessage()).contains("P1/P2", "B2C");
+        assertThat(e.getMessage()).contains("P1/P2", "B2C", "Directory.Read.All is missing");
         assertThat(stub.requests).hasSize(1);
+    }
+
+    @Test
+    void aLicenceAnswerIsReadWithTheDataTypesOwnRefusals() {
+        DataType intuneLike = DataType.builder("managed_things").get(ApiVersion.V1_0, "/deviceManagement/things")
+                .resource("thing").mode(new CollectionMode.Listing()).pageSize(100)
+                .needs("DeviceManagementManagedDevices.Read.All").throttle(ThrottleClass.INTUNE)
+                .licence(new Licence("Microsoft Intune", List.of(new LicenceRefusal(400, null,
+                        "not applicable to target tenant", "Microsoft Intune licence", null))))
+                .build();
+        stub.thenJson(400, errorBody("BadRequest", "Request not applicable to target tenant."))
+                .thenJson(400, errorBody("BadRequest", "Request not applicable to target tenant."))
+                .thenJson(403, errorBody("Authentication_RequestFromNonPremiumTenantOrB2CTenant", "no premium"));
+
+        assertThat(catchThrowableOfType(() -> client.fetch(stub.url("/v1.0/deviceManagement/things"), intuneLike),
+                GraphException.class).kind()).isEqualTo(GraphException.Kind.LICENCE);
+        // the same answer from a type that needs no licence, or from outside the catalogue, is not about a licence
+        assertThat(catchThrowableOfType(() -> client.fetch(stub.url("/v1.0/auditLogs/directoryAudits"),
+                DataTypeCatalog.DIRECTORY_AUDITS), GraphException.class).kind()).isEqualTo(GraphException.Kind.BAD_REQUEST);
+        assertThat(catchThrowableOfType(() -> client.fetch(stub.url("/v1.0/organization")), GraphException.class)
+                .kind()).isEqualTo(GraphException.Kind.PERMISSION);
     }
 
     @Test
     void missingPermissionNamesThePermissionsTheDataTypeNeeds() {
         stub.thenJson(403, errorBody("Authorization_RequestDenied", "Insufficient privileges to complete the operation."));
 
-        GraphException e = catchThrowableOfType(() -> client.fetch(stub.url("/v1.0/auditLogs/signIns?$top=5")), GraphException.class);
+        GraphException e = catchThrowableOfType(() -> client.fetch(stub.url("/v1.0/auditLogs/signIns?$top=5"),
+                DataTypeCatalog.SIGN_INS), GraphException.class);
 
         assertThat(e.kind()).isEqualTo(GraphException.Kind.PERMISSION);
         assertThat(e.graphCode()).isEqualTo("Authorization_RequestDenied");
@@ -285,7 +316,7 @@ class GraphClientTest {
                 return accessToken();
             }
         };
-        RequestPacer pacer = new RequestPacer(RequestPacer.DEFAULT_AUDIT_LOGS_BUDGET, RequestPacer.DEFAULT_DIRECTORY_BUDGET, time, time);
+        RequestPacer pacer = new RequestPacer(java.util.Map.of(), time, time);
         GraphClient c = new GraphClient(HttpClient.newHttpClient(), down, RetrySettings.DEFAULTS, pacer, time, stats, () -> 0.5);
 
         assertThatThrownBy(() -> c.fetch(stub.url(USERS))).isInstanceOf(AuthenticationFailure.class)
@@ -311,7 +342,7 @@ class GraphClientTest {
             }
         };
         GraphClient c = new GraphClient(HttpClient.newHttpClient(), wrong, RetrySettings.DEFAULTS,
-                new RequestPacer(RequestPacer.DEFAULT_AUDIT_LOGS_BUDGET, RequestPacer.DEFAULT_DIRECTORY_BUDGET, time, time),
+                new RequestPacer(java.util.Map.of(), time, time),
                 time, stats, () -> 0.5);
 
         assertThatThrownBy(() -> c.fetch(stub.url(USERS))).isInstanceOf(AuthenticationFailure.class);

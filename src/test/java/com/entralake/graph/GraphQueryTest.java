@@ -1,6 +1,10 @@
 package com.entralake.graph;
 
-import com.entralake.catalog.DataKind;
+import com.entralake.catalog.ApiVersion;
+import com.entralake.catalog.CollectionMode;
+import com.entralake.catalog.FilterOperator;
+import com.entralake.catalog.GraphRetention;
+import com.entralake.catalog.ThrottleClass;
 import com.entralake.catalog.DataType;
 import com.entralake.catalog.DataTypeCatalog;
 import org.junit.jupiter.api.Test;
@@ -48,14 +52,51 @@ class GraphQueryTest {
 
     @Test
     void snapshotPageSelectsTheCataloguedProperties() {
-        DataType small = new DataType("things", "/v1.0/things", DataKind.SNAPSHOT, null, "thing", 999,
-                List.of("id", "displayName", "onPremisesExtensionAttributes"), List.of("Directory.Read.All"), null);
+        DataType small = DataType.builder("things").get(ApiVersion.V1_0, "/things").resource("thing")
+                .mode(new CollectionMode.Listing()).pageSize(999)
+                .select(List.of("id", "displayName", "onPremisesExtensionAttributes"))
+                .needs("Directory.Read.All").throttle(ThrottleClass.DIRECTORY).build();
 
         assertThat(GraphQuery.snapshotPage(GRAPH, small).toString())
                 .isEqualTo("https://graph.microsoft.com/v1.0/things?$top=999&$select=id,displayName,onPremisesExtensionAttributes");
         assertThat(GraphQuery.snapshotPage(GRAPH, DataTypeCatalog.GROUPS).toString())
                 .isEqualTo("https://graph.microsoft.com/v1.0/groups?$top=999");
         assertThat(GraphQuery.snapshotPage(GRAPH, DataTypeCatalog.USERS).getQuery()).startsWith("$top=999&$select=id,accountEnabled,");
+    }
+
+    @Test
+    void aTypesFixedFilterJoinsTheTimeRange() {
+        DataType nonInteractive = DataType.builder("non_interactive").get(ApiVersion.BETA, "/auditLogs/signIns")
+                .resource("signIn").mode(CollectionMode.TimeWindows.newestFirst("createdDateTime",
+                        FilterOperator.GE, FilterOperator.LE))
+                .pageSize(1000).filter("signInEventTypes/any(t: t eq 'nonInteractiveUser')")
+                .needs("AuditLog.Read.All").retention(GraphRetention.days(30, 7)).throttle(ThrottleClass.REPORTS)
+                .build();
+
+        URI page = GraphQuery.eventsPage(GRAPH, nonInteractive, Instant.parse("2026-11-27T03:00:00Z"),
+                Instant.parse("2026-11-27T03:59:59.9999999Z"));
+
+        assertThat(page.getPath()).isEqualTo("/beta/auditLogs/signIns");
+        assertThat(page.getQuery()).isEqualTo("$filter=signInEventTypes/any(t: t eq 'nonInteractiveUser') and "
+                + "createdDateTime ge 2026-11-27T03:00:00Z and createdDateTime le 2026-11-27T03:59:59.9999999Z&$top=1000");
+        assertThat(GraphQuery.probe(GRAPH, nonInteractive).getQuery())
+                .isEqualTo("$top=1&$filter=signInEventTypes/any(t: t eq 'nonInteractiveUser')");
+    }
+
+    @Test
+    void withoutGeAndLeTheRangeIsAskedOneGraphTickOutsideBothEnds() {
+        // provisioning logs document eq, gt and lt on activityDateTime, not ge and le
+        DataType provisioning = DataType.builder("provisioning").get(ApiVersion.V1_0, "/auditLogs/provisioning")
+                .resource("provisioningObjectSummary").mode(CollectionMode.TimeWindows.newestFirst("activityDateTime",
+                        FilterOperator.EQ, FilterOperator.GT, FilterOperator.LT))
+                .pageSize(1000).needs("AuditLog.Read.All").retention(GraphRetention.days(30, 30))
+                .throttle(ThrottleClass.REPORTS).build();
+
+        URI page = GraphQuery.eventsPage(GRAPH, provisioning, Instant.parse("2026-11-27T03:00:00Z"),
+                Instant.parse("2026-11-27T03:59:59.9999999Z"));
+
+        assertThat(page.getQuery()).isEqualTo("$filter=activityDateTime gt 2026-11-27T02:59:59.9999999Z and "
+                + "activityDateTime lt 2026-11-27T04:00:00Z&$top=1000");
     }
 
     @Test

@@ -2,7 +2,7 @@ package com.entralake.graph;
 
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
+import com.entralake.catalog.ThrottleClass;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestPacerTest {
 
     final FakeTime time = new FakeTime();
-    final RequestPacer pacer = new RequestPacer(RequestPacer.DEFAULT_AUDIT_LOGS_BUDGET,
-            new RequestPacer.Budget(100, Duration.ofSeconds(10)), time, time);
+    final RequestPacer pacer = new RequestPacer(java.util.Map.of(), time, time);
 
     @Test
     void neverMoreThanFiveAuditLogRequestsInAnyTenSeconds() throws Exception {
         List<Long> sends = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            pacer.acquire(RequestPacer.AUDIT_LOGS);
+            pacer.acquire(ThrottleClass.REPORTS);
             sends.add(time.nanoTime());
             time.advance(Duration.ofMillis(300)); // the request itself takes a little time
         }
@@ -42,49 +41,61 @@ class RequestPacerTest {
     @Test
     void directoryBudgetIsSeparateFromAuditLogs() throws Exception {
         for (int i = 0; i < 5; i++) {
-            pacer.acquire(RequestPacer.AUDIT_LOGS);
+            pacer.acquire(ThrottleClass.REPORTS);
         }
         for (int i = 0; i < 50; i++) {
-            pacer.acquire(RequestPacer.DIRECTORY);
+            pacer.acquire(ThrottleClass.DIRECTORY);
         }
         assertThat(time.sleeps).isEmpty();
-        pacer.acquire(RequestPacer.AUDIT_LOGS);
+        pacer.acquire(ThrottleClass.REPORTS);
         assertThat(time.sleeps).containsExactly(Duration.ofSeconds(10));
     }
 
     @Test
-    void penaltyHoldsEveryEndpointClassAndTheLongestWins() throws Exception {
-        pacer.penalize(Duration.ofSeconds(5));
-        pacer.penalize(Duration.ofSeconds(2));
-        pacer.acquire(RequestPacer.DIRECTORY);
+    void penaltyHoldsItsOwnClassOnlyAndTheLongestWins() throws Exception {
+        pacer.penalize(ThrottleClass.REPORTS, Duration.ofSeconds(5));
+        pacer.penalize(ThrottleClass.REPORTS, Duration.ofSeconds(2));
+        // Graph counts each class's budget apart: a throttled audit log says nothing about the directory
+        pacer.acquire(ThrottleClass.DIRECTORY);
+        assertThat(time.sleeps).isEmpty();
+        pacer.acquire(ThrottleClass.REPORTS);
         assertThat(time.sleeps).containsExactly(Duration.ofSeconds(5));
-        pacer.acquire(RequestPacer.AUDIT_LOGS);
+        pacer.acquire(ThrottleClass.REPORTS);
         assertThat(time.sleeps).hasSize(1);
     }
 
     @Test
-    void classifiesEndpoints() {
-        assertThat(RequestPacer.endpointClassOf(URI.create("https://graph.microsoft.com/v1.0/auditLogs/signIns?$top=1")))
-                .isEqualTo(RequestPacer.AUDIT_LOGS);
-        assertThat(RequestPacer.endpointClassOf(URI.create("https://graph.microsoft.com/beta/auditLogs/directoryAudits")))
-                .isEqualTo(RequestPacer.AUDIT_LOGS);
-        assertThat(RequestPacer.endpointClassOf(URI.create("https://graph.microsoft.com/v1.0/reports/authenticationMethods/userRegistrationDetails")))
-                .isEqualTo(RequestPacer.AUDIT_LOGS);
-        assertThat(RequestPacer.endpointClassOf(URI.create("https://graph.microsoft.com/v1.0/users?$top=999")))
-                .isEqualTo(RequestPacer.DIRECTORY);
+    void identityProtectionIsOneRequestPerSecond() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            pacer.acquire(ThrottleClass.IDENTITY_PROTECTION);
+        }
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void everyClassHasMicrosoftsBudgetUnlessOverridden() throws Exception {
+        RequestPacer overridden = new RequestPacer(java.util.Map.of(ThrottleClass.REPORTS,
+                new RequestPacer.Budget(2, Duration.ofSeconds(10))), time, time);
+        overridden.acquire(ThrottleClass.REPORTS);
+        overridden.acquire(ThrottleClass.REPORTS);
+        overridden.acquire(ThrottleClass.REPORTS);
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(10));
+        for (ThrottleClass throttle : ThrottleClass.values()) {
+            assertThat(RequestPacer.Budget.of(throttle).limit()).as(throttle.name()).isEqualTo(throttle.limit());
+        }
     }
 
     @Test
     void threadsSharingARealPacerStayWithinBudget() throws Exception {
-        RequestPacer real = new RequestPacer(new RequestPacer.Budget(3, Duration.ofMillis(300)),
-                RequestPacer.DEFAULT_DIRECTORY_BUDGET, Ticker.SYSTEM, Sleeper.REAL);
+        RequestPacer real = new RequestPacer(java.util.Map.of(ThrottleClass.REPORTS,
+                new RequestPacer.Budget(3, Duration.ofMillis(300))), Ticker.SYSTEM, Sleeper.REAL);
         List<Long> sends = java.util.Collections.synchronizedList(new ArrayList<>());
         ExecutorService threads = Executors.newFixedThreadPool(4);
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             done.add(threads.submit(() -> {
                 for (int i = 0; i < 3; i++) {
-                    real.acquire(RequestPacer.AUDIT_LOGS);
+                    real.acquire(ThrottleClass.REPORTS);
                     sends.add(System.nanoTime());
                 }
                 return null;

@@ -32,7 +32,7 @@ class TenantStatusTest {
     }
 
     private static TenantStatus tenant(Optional<ConnectivityStore.CredentialCheck> credentials, DataTypeStatus... types) {
-        return new TenantStatus("contoso", "t", "c", SECRET_ID, Optional.empty(), credentials, Duration.ofDays(30),
+        return new TenantStatus("contoso", "t", "c", SECRET_ID, Optional.empty(), credentials, true,
                 List.of(types));
     }
 

@@ -1,0 +1,20 @@
+package com.entralake.catalog;
+
+import java.util.List;
+
+/** The licences Entra data types need, each with the answers Graph gives without it. */
+public final class Licences {
+
+    /**
+     * Sign-ins, provisioning and most premium reports. Documented: 403
+     * {@code Authentication_RequestFromNonPremiumTenantOrB2CTenant} (graph-reference.md), which Graph also
+     * gives a B2C tenant and an app missing Directory.Read.All — the probe tells those apart.
+     */
+    public static final Licence ENTRA_ID_P1_P2 = new Licence("Microsoft Entra ID P1 or P2", List.of(
+            new LicenceRefusal(403, "Authentication_RequestFromNonPremiumTenantOrB2CTenant", null,
+                    "Microsoft Entra ID P1/P2 licence (or is a B2C tenant)",
+                    "Graph also answers this when Directory.Read.All is missing")));
+
+    private Licences() {
+    }
+}
