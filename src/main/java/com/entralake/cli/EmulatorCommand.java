@@ -81,10 +81,11 @@ public class EmulatorCommand implements Callable<Integer> {
         TenantSpec spec = demo;
         if (signInsPerHour != null || auditsPerHour != null) {
             TenantSpec.Builder builder = TenantSpec.builder(demo.tenantId()).displayName(demo.displayName())
-                    .license(demo.license()).users(demo.users()).groups(demo.groups())
+                    .license(demo.license())
                     .generated(Templates.load(sampleData), 42L, signInsPerHour == null ? 0 : signInsPerHour,
                             auditsPerHour == null ? 0 : auditsPerHour);
             demo.apps().forEach(builder::app);
+            demo.listings().forEach(builder::objects);
             spec = builder.build();
         }
         Files.createDirectories(workDir);

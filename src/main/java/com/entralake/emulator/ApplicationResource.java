@@ -57,7 +57,7 @@ final class ApplicationResource {
     static ObjectNode render(AppRegistration app, String tenantDomain, List<String> select, Instant now) {
         Map<String, JsonNode> all = values(app, tenantDomain, select != null && select.contains("keyCredentials"), now);
         ObjectNode o = F.objectNode();
-        o.put("@odata.context", GraphEmulator.GRAPH_CONTEXT + "applications"
+        o.put("@odata.context", QueryOptions.context("v1.0", "applications")
                 + (select == null ? "" : "(" + String.join(",", select) + ")") + "/$entity");
         for (String p : select == null ? DEFAULT_PROPERTIES : select) {
             o.set(p, all.getOrDefault(p, COLLECTIONS.contains(p) ? F.arrayNode() : F.nullNode()));

@@ -1,5 +1,7 @@
 package com.entralake.emulator;
 
+import com.entralake.catalog.DataType;
+import com.entralake.catalog.DataTypeCatalog;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A tenant served by the emulator; mutable at runtime (licence, roles, records) and thread safe. */
 public final class EmulatedTenant {
-    public static final String SIGNINS = "signins";
-    public static final String DIRECTORY_AUDITS = "directory_audits";
-    public static final String USERS = "users";
-    public static final String GROUPS = "groups";
 
     private final String id;
     private final String displayName;
@@ -30,8 +28,8 @@ public final class EmulatedTenant {
     private final Map<String, AppRegistration> apps = new ConcurrentHashMap<>();
     private final Map<String, List<EventSource>> sources = new ConcurrentHashMap<>();
     private final Map<String, ListEventSource> lists = new ConcurrentHashMap<>();
-    private final List<ObjectNode> users = new CopyOnWriteArrayList<>();
-    private final List<ObjectNode> groups = new CopyOnWriteArrayList<>();
+    /** The objects of each listing data type, by dataset. */
+    private final Map<String, List<ObjectNode>> listings = new ConcurrentHashMap<>();
 
     EmulatedTenant(TenantSpec spec, EmulatorClock clock) {
         this.id = spec.tenantId();
@@ -41,8 +39,7 @@ public final class EmulatedTenant {
         this.tenantType = spec.tenantType();
         spec.apps().forEach(a -> apps.put(a.clientId().toLowerCase(), a));
         spec.eventSources().forEach((k, v) -> v.forEach(s -> addSource(k, s)));
-        users.addAll(spec.users());
-        groups.addAll(spec.groups());
+        spec.listings().forEach((dataset, objects) -> objects.forEach(o -> addObject(dataset, o)));
     }
 
     public String id() {
@@ -69,11 +66,6 @@ public final class EmulatedTenant {
         tenantType = t;
     }
 
-    /** Sign-in logs need P1/P2 and a workforce (not B2C) tenant; Graph answers both cases with the same 403. */
-    boolean signInLogsAvailable() {
-        return license.hasP1() && tenantType == TenantType.AAD;
-    }
-
     public Optional<AppRegistration> app(String clientId) {
         return Optional.ofNullable(clientId == null ? null : apps.get(clientId.toLowerCase()));
     }
@@ -98,32 +90,34 @@ public final class EmulatedTenant {
         sources.computeIfAbsent(dataset, k -> new CopyOnWriteArrayList<>()).add(s);
     }
 
-    /** The in-memory list source of a dataset ("signins" or "directory_audits"), created on first use. */
+    /** The in-memory list source of an event dataset, created on first use. */
     public ListEventSource events(String dataset) {
         checkEventDataset(dataset);
         return lists.computeIfAbsent(dataset, k -> {
-            ListEventSource l = new ListEventSource(timeProperty(k));
+            ListEventSource l = new ListEventSource(eventType(k).timeWindows().orElseThrow().timeProperty());
             addSource(k, l);
             return l;
         });
     }
 
-    public void addUser(ObjectNode u) {
-        users.add(u);
+    /** Adds an object to a listing data type (a user, a group, ...). */
+    public void addObject(String dataset, ObjectNode object) {
+        listingType(dataset);
+        listings.computeIfAbsent(dataset, k -> new CopyOnWriteArrayList<>()).add(object);
     }
 
-    public void addGroup(ObjectNode g) {
-        groups.add(g);
+    private static DataType eventType(String dataset) {
+        return DataTypeCatalog.byDataset(dataset).filter(d -> d.timeWindows().isPresent())
+                .orElseThrow(() -> new IllegalArgumentException("not an event dataset: " + dataset));
     }
 
-    static String timeProperty(String dataset) {
-        return SIGNINS.equals(dataset) ? "createdDateTime" : "activityDateTime";
+    private static DataType listingType(String dataset) {
+        return DataTypeCatalog.byDataset(dataset).filter(d -> d.timeWindows().isEmpty())
+                .orElseThrow(() -> new IllegalArgumentException("not a listing dataset: " + dataset));
     }
 
     private static void checkEventDataset(String dataset) {
-        if (!SIGNINS.equals(dataset) && !DIRECTORY_AUDITS.equals(dataset)) {
-            throw new IllegalArgumentException("not an event dataset: " + dataset);
-        }
+        eventType(dataset);
     }
 
     /** Ground truth: ids with time in [from, toExclusive) visible now (emulator clock) and within retention. */
@@ -136,20 +130,16 @@ public final class EmulatedTenant {
         return ids;
     }
 
-    /** Ground truth for users/groups. */
+    /** Ground truth for a listing data type (users, groups, ...). */
     public Set<String> allIds(String dataset) {
-        List<ObjectNode> l = switch (dataset) {
-            case USERS -> users;
-            case GROUPS -> groups;
-            default -> throw new IllegalArgumentException("not a directory dataset: " + dataset);
-        };
+        listingType(dataset);
         Set<String> ids = new LinkedHashSet<>();
-        l.forEach(o -> ids.add(o.get("id").asText()));
+        listings.getOrDefault(dataset, List.of()).forEach(o -> ids.add(o.get("id").asText()));
         return ids;
     }
 
     List<ObjectNode> directoryObjects(String dataset) {
-        List<ObjectNode> l = new ArrayList<>(USERS.equals(dataset) ? users : groups);
+        List<ObjectNode> l = new ArrayList<>(listings.getOrDefault(dataset, List.of()));
         l.sort(Comparator.comparing(o -> o.get("id").asText()));
         return l;
     }

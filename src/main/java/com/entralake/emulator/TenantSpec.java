@@ -1,5 +1,6 @@
 package com.entralake.emulator;
 
+import com.entralake.catalog.DataTypeCatalog;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Description of a tenant to add. Datasets: "signins", "directory_audits" (events), users and groups (lists). tenantType
- * defaults to {@link TenantType#AAD}.
+ * Description of a tenant to add: event sources and listing objects by catalogued dataset. tenantType defaults to
+ * {@link TenantType#AAD}.
  */
 public record TenantSpec(String tenantId, String displayName, License license, TenantType tenantType, List<AppRegistration> apps,
-                         Map<String, List<EventSource>> eventSources, List<ObjectNode> users, List<ObjectNode> groups) {
+                         Map<String, List<EventSource>> eventSources, Map<String, List<ObjectNode>> listings) {
 
     public static Builder builder(String tenantId) {
         return new Builder(tenantId);
@@ -24,8 +25,7 @@ public record TenantSpec(String tenantId, String displayName, License license, T
         private TenantType tenantType = TenantType.AAD;
         private final List<AppRegistration> apps = new ArrayList<>();
         private final Map<String, List<EventSource>> sources = new LinkedHashMap<>();
-        private final List<ObjectNode> users = new ArrayList<>();
-        private final List<ObjectNode> groups = new ArrayList<>();
+        private final Map<String, List<ObjectNode>> listings = new LinkedHashMap<>();
 
         private Builder(String tenantId) {
             this.tenantId = tenantId;
@@ -51,7 +51,7 @@ public record TenantSpec(String tenantId, String displayName, License license, T
             return this;
         }
 
-        /** dataset: "signins" or "directory_audits". */
+        /** An event source of a catalogued event data type. */
         public Builder eventSource(String dataset, EventSource s) {
             sources.computeIfAbsent(dataset, k -> new ArrayList<>()).add(s);
             return this;
@@ -63,27 +63,31 @@ public record TenantSpec(String tenantId, String displayName, License license, T
          */
         public Builder generated(Templates t, long seed, double signInsPerHour, double auditsPerHour) {
             if (signInsPerHour > 0) {
-                eventSource("signins", GeneratedEventSource.perHour(seed, signInsPerHour, t::signIn)
+                eventSource(DataTypeCatalog.SIGN_INS.dataset(), GeneratedEventSource.perHour(seed, signInsPerHour, t::signIn)
                         .withRepublished(10, Templates::settleSignIn));
             }
             if (auditsPerHour > 0) {
-                eventSource("directory_audits", GeneratedEventSource.perHour(seed + 7919, auditsPerHour, t::directoryAudit));
+                eventSource(DataTypeCatalog.DIRECTORY_AUDITS.dataset(), GeneratedEventSource.perHour(seed + 7919, auditsPerHour, t::directoryAudit));
             }
+            return this;
+        }
+
+        /** Objects of a catalogued listing data type. */
+        public Builder objects(String dataset, List<ObjectNode> objects) {
+            listings.computeIfAbsent(dataset, k -> new ArrayList<>()).addAll(objects);
             return this;
         }
 
         public Builder users(List<ObjectNode> u) {
-            users.addAll(u);
-            return this;
+            return objects(DataTypeCatalog.USERS.dataset(), u);
         }
 
         public Builder groups(List<ObjectNode> g) {
-            groups.addAll(g);
-            return this;
+            return objects(DataTypeCatalog.GROUPS.dataset(), g);
         }
 
         public TenantSpec build() {
-            return new TenantSpec(tenantId, displayName, license, tenantType, List.copyOf(apps), sources, users, groups);
+            return new TenantSpec(tenantId, displayName, license, tenantType, List.copyOf(apps), sources, listings);
         }
     }
 }

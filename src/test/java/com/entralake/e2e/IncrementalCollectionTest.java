@@ -1,5 +1,6 @@
 package com.entralake.e2e;
 
+import com.entralake.catalog.DataTypeCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -107,7 +108,7 @@ class IncrementalCollectionTest extends EmulatedCollectionTest {
         assertThat(collectAt(config, T1)).isZero();
         ObjectNode newcomer = JSON.createObjectNode().put("id", "7f1e2d3c-0000-4000-8000-00000000beef")
                 .put("displayName", "New Starter").put("userPrincipalName", "new.starter@fabrikam.example");
-        tenant.emulated().addUser(newcomer);
+        tenant.emulated().addObject(DataTypeCatalog.USERS.dataset(), newcomer);
         assertThat(collectAt(config, T1.plus(Duration.ofHours(1)))).isZero();
         try (LakeQueries lake = new LakeQueries(lakeDir)) {
             assertThat(lake.strings("SELECT DISTINCT snapshot_date FROM read_parquet('" + lake.glob("users")

@@ -1,5 +1,6 @@
 package com.entralake.emulator;
 
+import com.entralake.catalog.DataTypeCatalog;
 import static com.entralake.emulator.TestSupport.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +61,7 @@ class EventQueryTest {
 
     @Test
     void generatedSignInsPageNewestFirstAndMatchGroundTruth() throws Exception {
-        tenant.addSource(EmulatedTenant.SIGNINS, GeneratedEventSource.perHour(7, 600, Templates.load(SAMPLE_DATA)::signIn));
+        tenant.addSource(DataTypeCatalog.SIGN_INS.dataset(), GeneratedEventSource.perHour(7, 600, Templates.load(SAMPLE_DATA)::signIn));
         Instant from = NOW.minus(Duration.ofHours(3));
         Instant to = NOW.minus(Duration.ofHours(1));
         String filter = "createdDateTime ge " + from + " and createdDateTime le " + to;
@@ -68,7 +69,7 @@ class EventQueryTest {
         Set<String> ids = new LinkedHashSet<>();
         all.forEach(n -> ids.add(n.get("id").asText()));
         assertThat(ids).hasSize(all.size()); // this source has no re-published records
-        assertThat(ids).isEqualTo(tenant.visibleIds(EmulatedTenant.SIGNINS, from, to.plusNanos(100)));
+        assertThat(ids).isEqualTo(tenant.visibleIds(DataTypeCatalog.SIGN_INS.dataset(), from, to.plusNanos(100)));
         assertThat(all.size()).isBetween(1100, 1300); // 600/h over 2 h
         List<Instant> times = all.stream().map(n -> Instant.parse(n.get("createdDateTime").asText())).toList();
         for (int i = 1; i < times.size(); i++) {
@@ -82,7 +83,7 @@ class EventQueryTest {
 
     @Test
     void defaultPageIs1000AndOrderbyAscWorks() throws Exception {
-        tenant.addSource(EmulatedTenant.SIGNINS, GeneratedEventSource.perHour(7, 3600, Templates.load(SAMPLE_DATA)::signIn));
+        tenant.addSource(DataTypeCatalog.SIGN_INS.dataset(), GeneratedEventSource.perHour(7, 3600, Templates.load(SAMPLE_DATA)::signIn));
         HttpResponse<String> r = get(http, emu, token, "/v1.0/auditLogs/signIns");
         JsonNode b = json(r);
         assertThat(b.get("value").size()).isEqualTo(1000);
@@ -100,12 +101,12 @@ class EventQueryTest {
                     .isAfterOrEqualTo(Instant.parse(asc.get(i - 1).get("createdDateTime").asText()));
         }
         assertThat(asc.stream().map(n -> n.get("id").asText()).toList())
-                .containsExactlyInAnyOrderElementsOf(tenant.visibleIds(EmulatedTenant.SIGNINS, from, NOW.plusSeconds(1)));
+                .containsExactlyInAnyOrderElementsOf(tenant.visibleIds(DataTypeCatalog.SIGN_INS.dataset(), from, NOW.plusSeconds(1)));
     }
 
     @Test
     void geLeEqAreInclusiveAndSevenDigitFractionsAreExact() throws Exception {
-        ListEventSource l = tenant.events(EmulatedTenant.SIGNINS);
+        ListEventSource l = tenant.events(DataTypeCatalog.SIGN_INS.dataset());
         l.add(signIn("a", "2026-03-15T10:00:00Z"));
         l.add(signIn("b", "2026-03-15T10:00:00.0000001Z"));
         l.add(signIn("c", "2026-03-15T10:00:01.6195833Z"));
@@ -133,23 +134,23 @@ class EventQueryTest {
 
     @Test
     void lateRecordsAppearWhenTheClockPassesVisibleAtAndDoNotShiftPages() throws Exception {
-        ListEventSource l = tenant.events(EmulatedTenant.SIGNINS);
+        ListEventSource l = tenant.events(DataTypeCatalog.SIGN_INS.dataset());
         for (int i = 0; i < 10; i++) {
             l.add(signIn("r" + i, "2026-03-15T11:0" + i + ":00Z"));
         }
         l.add(signIn("late", "2026-03-15T11:05:30Z"), NOW.plus(Duration.ofMinutes(5)));
-        assertThat(tenant.visibleIds(EmulatedTenant.SIGNINS, NOW.minusSeconds(3600), NOW)).doesNotContain("late").hasSize(10);
+        assertThat(tenant.visibleIds(DataTypeCatalog.SIGN_INS.dataset(), NOW.minusSeconds(3600), NOW)).doesNotContain("late").hasSize(10);
         JsonNode p1 = json(get(http, emu, token, "/v1.0/auditLogs/signIns?$top=3"));
         assertThat(p1.get("value").findValuesAsText("id")).containsExactly("r9", "r8", "r7");
         emu.clock().advance(Duration.ofMinutes(6)); // "late" becomes visible while we page
         JsonNode p2 = json(get(http, emu, token, p1.get("@odata.nextLink").asText()));
         assertThat(p2.get("value").findValuesAsText("id")).containsExactly("r6", "late", "r5");
-        assertThat(tenant.visibleIds(EmulatedTenant.SIGNINS, NOW.minusSeconds(3600), NOW)).contains("late");
+        assertThat(tenant.visibleIds(DataTypeCatalog.SIGN_INS.dataset(), NOW.minusSeconds(3600), NOW)).contains("late");
     }
 
     @Test
     void keysetPagingIsNotShiftedByNewerRecords() throws Exception {
-        ListEventSource l = tenant.events(EmulatedTenant.SIGNINS);
+        ListEventSource l = tenant.events(DataTypeCatalog.SIGN_INS.dataset());
         for (int i = 0; i < 6; i++) {
             l.add(signIn("r" + i, "2026-03-15T11:0" + i + ":00Z"));
         }
@@ -162,7 +163,7 @@ class EventQueryTest {
 
     @Test
     void republishedRecordsAreServedTwiceEarlierVersionFirst() throws Exception {
-        ListEventSource l = tenant.events(EmulatedTenant.SIGNINS);
+        ListEventSource l = tenant.events(DataTypeCatalog.SIGN_INS.dataset());
         l.add(signIn("x", "2026-03-15T11:00:00.1234567Z"));
         var v2 = signIn("x", "2026-03-15T11:00:00.1234567Z");
         v2.with("status").put("errorCode", 50074);
@@ -177,7 +178,7 @@ class EventQueryTest {
 
     @Test
     void retentionFollowsTheEmulatorClockAndTheLicence() throws Exception {
-        ListEventSource l = tenant.events(EmulatedTenant.DIRECTORY_AUDITS);
+        ListEventSource l = tenant.events(DataTypeCatalog.DIRECTORY_AUDITS.dataset());
         l.add(audit("old", "2026-02-20T12:00:00Z"));   // 23 days before NOW
         l.add(audit("recent", "2026-03-14T12:00:00Z"));
         assertThat(json(get(http, emu, token, "/v1.0/auditLogs/directoryAudits")).get("value").findValuesAsText("id")).containsExactly("recent", "old");
@@ -186,13 +187,13 @@ class EventQueryTest {
         emu.faults().setLicense(TENANT, License.PREMIUM);
         emu.clock().advance(Duration.ofDays(8)); // "old" now 31 days old
         assertThat(json(get(http, emu, token, "/v1.0/auditLogs/directoryAudits")).get("value").findValuesAsText("id")).containsExactly("recent");
-        assertThat(tenant.visibleIds(EmulatedTenant.DIRECTORY_AUDITS, Instant.EPOCH, emu.clock().now())).containsExactly("recent");
+        assertThat(tenant.visibleIds(DataTypeCatalog.DIRECTORY_AUDITS.dataset(), Instant.EPOCH, emu.clock().now())).containsExactly("recent");
     }
 
     @Test
     void generatedRepublishedVersionsAreServedAfterTheFirstAndOnlyOnceVisible() throws Exception {
         Templates tpl = Templates.load(SAMPLE_DATA);
-        tenant.addSource(EmulatedTenant.SIGNINS, GeneratedEventSource.perHour(11, 600, tpl::signIn).withRepublished(100, Templates::settleSignIn));
+        tenant.addSource(DataTypeCatalog.SIGN_INS.dataset(), GeneratedEventSource.perHour(11, 600, tpl::signIn).withRepublished(100, Templates::settleSignIn));
         Instant from = NOW.minus(Duration.ofHours(5));
         Instant to = NOW.minus(Duration.ofHours(3));
         String url = "/v1.0/auditLogs/signIns?$filter=" + q("createdDateTime ge " + from + " and createdDateTime le " + to) + "&$top=37";
@@ -204,7 +205,7 @@ class EventQueryTest {
         }
         List<String> idsInOrder = all.stream().map(n -> n.get("id").asText()).toList();
         Set<String> unique = new LinkedHashSet<>(idsInOrder);
-        assertThat(unique).isEqualTo(tenant.visibleIds(EmulatedTenant.SIGNINS, from, to.plusNanos(100)));
+        assertThat(unique).isEqualTo(tenant.visibleIds(DataTypeCatalog.SIGN_INS.dataset(), from, to.plusNanos(100)));
         int duplicates = idsInOrder.size() - unique.size();
         assertThat(duplicates).isBetween(60, 180); // 10 % of ~1200, all visible 3 h later
         for (int i = 1; i < all.size(); i++) {
@@ -223,7 +224,7 @@ class EventQueryTest {
     @Test
     void aMillionGeneratedSignInsArePagedLazily() throws Exception {
         // 1,000,000 records over 30 days
-        tenant.addSource(EmulatedTenant.SIGNINS, GeneratedEventSource.perHour(3, 1_000_000 / 720.0, Templates.load(SAMPLE_DATA)::signIn));
+        tenant.addSource(DataTypeCatalog.SIGN_INS.dataset(), GeneratedEventSource.perHour(3, 1_000_000 / 720.0, Templates.load(SAMPLE_DATA)::signIn));
         Instant from = NOW.minus(Duration.ofDays(29));
         String url = "/v1.0/auditLogs/signIns?$filter=" + q("createdDateTime ge " + from + " and createdDateTime le " + from.plusSeconds(7200));
         long t0 = System.nanoTime();

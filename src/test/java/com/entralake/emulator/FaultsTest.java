@@ -1,5 +1,6 @@
 package com.entralake.emulator;
 
+import com.entralake.catalog.DataTypeCatalog;
 import static com.entralake.emulator.TestSupport.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,7 +36,7 @@ class FaultsTest {
         emu.clock().set(NOW);
         http = client(emu);
         token = token(emu);
-        ListEventSource l = emu.tenant(TENANT).events(EmulatedTenant.SIGNINS);
+        ListEventSource l = emu.tenant(TENANT).events(DataTypeCatalog.SIGN_INS.dataset());
         for (int i = 0; i < 10; i++) {
             l.add(signIn("r" + i, "2026-03-15T11:0" + i + ":00Z"));
         }

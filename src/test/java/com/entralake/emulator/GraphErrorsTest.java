@@ -1,5 +1,6 @@
 package com.entralake.emulator;
 
+import com.entralake.catalog.DataTypeCatalog;
 import static com.entralake.emulator.TestSupport.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,8 +26,8 @@ class GraphErrorsTest {
         emu = startWithTestTenant();
         http = client(emu);
         token = token(emu);
-        emu.tenant(TENANT).events(EmulatedTenant.SIGNINS).add(signIn("s1", Instant.now().minusSeconds(60).toString()));
-        emu.tenant(TENANT).addUser((com.fasterxml.jackson.databind.node.ObjectNode) JSON.createObjectNode().put("id", "u1").put("displayName", "Adele"));
+        emu.tenant(TENANT).events(DataTypeCatalog.SIGN_INS.dataset()).add(signIn("s1", Instant.now().minusSeconds(60).toString()));
+        emu.tenant(TENANT).addObject(DataTypeCatalog.USERS.dataset(), (com.fasterxml.jackson.databind.node.ObjectNode) JSON.createObjectNode().put("id", "u1").put("displayName", "Adele"));
     }
 
     @AfterAll

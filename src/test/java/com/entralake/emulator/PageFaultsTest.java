@@ -1,5 +1,6 @@
 package com.entralake.emulator;
 
+import com.entralake.catalog.DataTypeCatalog;
 import static com.entralake.emulator.TestSupport.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +28,7 @@ class PageFaultsTest {
         emu.clock().set(NOW);
         http = client(emu);
         token = token(emu);
-        ListEventSource l = emu.tenant(TENANT).events(EmulatedTenant.SIGNINS);
+        ListEventSource l = emu.tenant(TENANT).events(DataTypeCatalog.SIGN_INS.dataset());
         for (int i = 0; i < 9; i++) {
             l.add(signIn("r" + i, "2026-03-15T11:0" + i + ":00Z"));
         }
@@ -101,7 +102,7 @@ class PageFaultsTest {
             assertThat(value.get(3).path("id").asText()).isEqualTo("r1");
             assertThat(value.get(3).has("createdDateTime")).isFalse();
         }
-        assertThat(emu.tenant(TENANT).events(EmulatedTenant.SIGNINS).size()).as("the stored records are untouched").isEqualTo(9);
+        assertThat(emu.tenant(TENANT).events(DataTypeCatalog.SIGN_INS.dataset()).size()).as("the stored records are untouched").isEqualTo(9);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.entralake.emulator;
 
+import com.entralake.catalog.DataTypeCatalog;
 import static com.entralake.emulator.GraphErrorsTest.error;
 import static com.entralake.emulator.TestSupport.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +29,8 @@ class TenantTypeAndLicenseTest {
                 .app(new AppRegistration(CLIENT, "Entra Lake test", ALL_ROLES,
                         List.of(new ClientSecret("k1", SECRET, Instant.parse("2099-01-01T00:00:00Z"))), null))
                 .build());
-        emu.tenant(TENANT).events(EmulatedTenant.SIGNINS).add(signIn("s1", Instant.now().minusSeconds(60).toString()));
-        emu.tenant(B2C).events(EmulatedTenant.SIGNINS).add(signIn("s2", Instant.now().minusSeconds(60).toString()));
+        emu.tenant(TENANT).events(DataTypeCatalog.SIGN_INS.dataset()).add(signIn("s1", Instant.now().minusSeconds(60).toString()));
+        emu.tenant(B2C).events(DataTypeCatalog.SIGN_INS.dataset()).add(signIn("s2", Instant.now().minusSeconds(60).toString()));
     }
 
     @AfterAll

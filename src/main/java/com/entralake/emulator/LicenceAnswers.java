@@ -1,0 +1,33 @@
+package com.entralake.emulator;
+
+import com.entralake.catalog.Licence;
+import com.entralake.catalog.Licences;
+
+/**
+ * What Graph answers a tenant that lacks the licence an endpoint needs. The emulator's own record of Graph's
+ * behaviour (graph-reference.md, graph-data-types.md "Licence / error shapes"), kept apart from the catalogue's
+ * reading of it so that a conformance test can hold one against the other.
+ */
+final class LicenceAnswers {
+
+    record Refusal(int status, String code, String message) {
+    }
+
+    private LicenceAnswers() {
+    }
+
+    /** The refusal for this tenant, or null when it holds the licence. */
+    static Refusal refusal(EmulatedTenant t, Licence licence) {
+        if (!licence.isNeeded()) {
+            return null;
+        }
+        if (licence.equals(Licences.ENTRA_ID_P1_P2)) {
+            // sign-in logs need P1/P2 and a workforce (not B2C) tenant; Graph answers both cases with the same 403
+            return t.license().hasP1() && t.tenantType() == TenantType.AAD ? null
+                    : new Refusal(403, "Authentication_RequestFromNonPremiumTenantOrB2CTenant",
+                            "Neither tenant is B2C or tenant doesn't have premium license");
+        }
+        throw new IllegalStateException("the emulator does not know how Graph answers a tenant without " + licence.name()
+                + "; add it here from Microsoft's documentation");
+    }
+}
