@@ -23,7 +23,7 @@ import org.apache.avro.Schema;
 
 /**
  * The lake's Avro (hence Parquet) schemas, derived from Microsoft's Graph metadata
- * ({@code graph-schema/v1.0-schema-selected.json}, extracted from msgraph-metadata
+ * ({@code graph-schema/entra-schema.json}, extracted from msgraph-metadata
  * {@code schemas/v1.0-Prod.csdl}) rather than written by hand, so every documented property
  * gets a typed column.
  *
@@ -62,7 +62,7 @@ import org.apache.avro.Schema;
  */
 public final class GraphSchemaCatalog {
 
-    public static final String RESOURCE = "/graph-schema/v1.0-schema-selected.json";
+    public static final String RESOURCE = "/graph-schema/entra-schema.json";
     public static final String NAMESPACE = "com.entralake.lake";
     public static final String RAW_JSON = "raw_json";
     public static final String COLLECTED_AT = "collected_at";
