@@ -29,4 +29,12 @@ public final class JobParameterNames {
 
     private JobParameterNames() {
     }
+
+    /**
+     * The job that collects a data type: one per collection mode (a single object is a one-row snapshot). The
+     * job name is part of every execution's identity in the job repository, so it never changes for a mode.
+     */
+    public static String jobOf(com.entralake.catalog.DataType type) {
+        return type.mode() instanceof com.entralake.catalog.CollectionMode.TimeWindows ? EVENTS_JOB : SNAPSHOT_JOB;
+    }
 }

@@ -1,9 +1,6 @@
 package com.entralake.run;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,16 +10,12 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 
 import com.entralake.auth.AuthenticationFailure;
 import com.entralake.batch.CollectionContext;
-import com.entralake.batch.CollectionCounts;
 import com.entralake.batch.FormatChangeException;
 import com.entralake.batch.JobParameterNames;
 import com.entralake.batch.RunHistory;
@@ -34,7 +27,6 @@ import com.entralake.connectivity.CredentialWatch;
 import com.entralake.connectivity.DataTypeProbe;
 import com.entralake.connectivity.ManagedAvailability;
 import com.entralake.connectivity.ProbeResult;
-import com.entralake.connectivity.Retention;
 import com.entralake.connectivity.TenantFacts;
 import com.entralake.connectivity.TenantType;
 import com.entralake.connectivity.TokenRoles;
@@ -42,15 +34,11 @@ import com.entralake.config.EntraLakeProperties;
 import com.entralake.graph.GraphException;
 import com.entralake.lake.CleanUp;
 import com.entralake.lake.LakeLayout;
-import com.entralake.lake.PartitionManifest;
 import com.entralake.lock.TenantLock;
 import com.entralake.lock.TenantLockedException;
 import com.entralake.tenant.TenantSession;
 import com.entralake.tenant.TenantSessionFactory;
 import com.entralake.tenant.TenantSessions;
-import com.entralake.window.DataGap;
-import com.entralake.window.RangePlanner;
-import com.entralake.window.TimeWindow;
 
 /**
  * One tenant's part of a collect run: take the tenant lock, sign in, recover what a crashed run left,
@@ -61,8 +49,7 @@ public final class TenantCollector {
     private static final Logger log = LoggerFactory.getLogger(TenantCollector.class);
 
     private final JobOperator jobOperator;
-    private final Job eventsJob;
-    private final Job snapshotJob;
+    private final CollectionModes modes;
     private final RunHistory history;
     private final CollectionContext context;
     private final TenantSessionFactory sessionFactory;
@@ -75,8 +62,7 @@ public final class TenantCollector {
             CollectionContext context, TenantSessionFactory sessionFactory, TenantSessions sessions, TenantLocks locks,
             ManagedAvailability availability, CredentialWatch credentials) {
         this.jobOperator = jobOperator;
-        this.eventsJob = eventsJob;
-        this.snapshotJob = snapshotJob;
+        this.modes = new CollectionModes(jobOperator, eventsJob, snapshotJob, history, context, availability);
         this.history = history;
         this.context = context;
         this.sessionFactory = sessionFactory;
@@ -185,7 +171,7 @@ public final class TenantCollector {
             DataTypeProbe probe, String runId) {
         long started = System.nanoTime();
         String tenantId = session.tenantId();
-        String jobName = type.timeWindows().isPresent() ? JobParameterNames.EVENTS_JOB : JobParameterNames.SNAPSHOT_JOB;
+        String jobName = JobParameterNames.jobOf(type);
         Tally tally = new Tally();
         try {
             // the tenant's quarantine too: a run that died while setting a record aside left its temporary file there
@@ -202,55 +188,15 @@ public final class TenantCollector {
                         type.dataset(), session.name(), orphan.getId());
                 jobOperator.recover(orphan);
             }
-            if (type.timeWindows().isPresent()) {
-                Optional<String> windowChange = windowChange(tenantId, type);
-                if (windowChange.isPresent()) {
-                    log.error("{} [{}]: {}", type.dataset(), session.name(), windowChange.get());
-                    return tally.outcome(type.dataset(), DataTypeOutcome.Status.FAILED, windowChange.get(), started);
-                }
-                setAsideRangesPlannedAhead(session, type, tally);
-                reportGaps(session, type, tally);
-                for (JobExecution failed : history.unfinished(jobName, tenantId, type.dataset())) {
-                    log.info("{} [{}]: resuming range {} .. {} from an earlier run", type.dataset(), session.name(),
-                            failed.getJobParameters().getString(JobParameterNames.RANGE_START),
-                            failed.getJobParameters().getString(JobParameterNames.RANGE_END));
-                    JobExecution resumed = jobOperator.restart(failed);
-                    tally.add(resumed);
-                    if (resumed.getStatus() != BatchStatus.COMPLETED) {
-                        return failure(session, type, selection, probe, resumed, tally, started);
-                    }
-                }
-                Instant now = context.clock().now();
-                var settings = context.settings();
-                Optional<RangePlanner.CompletedRange> last = history.lastCompletedRange(tenantId, type.dataset(), now);
-                Optional<TimeWindow> range = new RangePlanner(settings.getWindow(), settings.getBackfill(),
-                        settings.getLag(), settings.getLookback()).plan(last, now);
-                if (range.isPresent()) {
-                    Instant newFrom = last.map(RangePlanner.CompletedRange::end).orElse(range.get().start());
-                    JobExecution execution = jobOperator.start(eventsJob,
-                            eventParameters(tenantId, type, range.get(), newFrom, now, runId));
-                    tally.add(execution);
-                    tally.covered = range.get().toString();
-                    if (execution.getStatus() != BatchStatus.COMPLETED) {
-                        return failure(session, type, selection, probe, execution, tally, started);
-                    }
-                }
-                writeEventManifest(type, tenantId);
-            } else {
-                for (JobExecution failed : history.unfinished(jobName, tenantId, type.dataset())) {
-                    // a snapshot is a picture of one moment: an interrupted one is taken again, not resumed
-                    jobOperator.abandon(failed);
-                }
-                Instant now = context.clock().now();
-                LocalDate date = now.atOffset(ZoneOffset.UTC).toLocalDate();
-                JobExecution execution = jobOperator.start(snapshotJob, snapshotParameters(tenantId, type, date, now, runId));
-                tally.add(execution);
-                tally.covered = "snapshot_date=" + date;
-                if (execution.getStatus() != BatchStatus.COMPLETED) {
-                    return failure(session, type, selection, probe, execution, tally, started);
-                }
-                session.lock().ensureHeld();
-                PartitionManifest.writeSnapshot(context.lake(), context.layout(), type.dataset(), tenantId, date, now);
+            ModeCollection mode = modes.of(type);
+            Optional<String> refusal = mode.refusal(session, type);
+            if (refusal.isPresent()) {
+                log.error("{} [{}]: {}", type.dataset(), session.name(), refusal.get());
+                return tally.outcome(type.dataset(), DataTypeOutcome.Status.FAILED, refusal.get(), started);
+            }
+            Optional<JobExecution> failed = mode.collect(session, type, runId, tally);
+            if (failed.isPresent()) {
+                return failure(session, type, selection, probe, failed.get(), tally, started);
             }
             return tally.outcome(type.dataset(), DataTypeOutcome.Status.COLLECTED, tally.note, started);
         } catch (Exception e) {
@@ -261,82 +207,6 @@ public final class TenantCollector {
             }
             log.error("{} [{}]: unexpected failure", type.dataset(), session.name(), e);
             return tally.outcome(type.dataset(), DataTypeOutcome.Status.CRASHED, "unexpected failure: " + e, started);
-        }
-    }
-
-    /**
-     * A run whose clock was ahead (a {@code --now} or a host clock set in the future) read windows before their
-     * records existed and moved the watermark past the real time. Its ranges are set aside for good — not
-     * resumed, never trusted again — so planning starts again from the last trustworthy range and the windows
-     * after it are read again instead of being skipped as settled.
-     */
-    private void setAsideRangesPlannedAhead(TenantSession session, DataType type, Tally tally)
-            throws org.springframework.batch.core.launch.JobExecutionAlreadyRunningException {
-        Instant now = context.clock().now();
-        List<JobExecution> ahead = history.plannedAhead(session.tenantId(), type.dataset(), now);
-        if (ahead.isEmpty()) {
-            return;
-        }
-        for (JobExecution execution : ahead) {
-            if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED) {
-                jobOperator.abandon(execution);
-            }
-            history.setAside(execution, now);
-        }
-        Instant latest = ahead.stream().map(RunHistory::plannedAt).max(Instant::compareTo).orElseThrow();
-        String message = ahead.size() + " earlier run(s) planned with a clock ahead of now (the latest at " + latest
-                + ", now " + now + "): a --now or host clock was set in the future. Their windows are read again from "
-                + history.lastCompletedRange(session.tenantId(), type.dataset(), now)
-                        .map(l -> "the last trustworthy watermark " + l.end()).orElse("a new backfill")
-                + "; check the host clock (NTP)";
-        log.warn("{} [{}]: {}", type.dataset(), session.name(), message);
-        tally.note = (tally.note.isEmpty() ? "" : tally.note + "; ") + message;
-    }
-
-    /**
-     * Before anything is read: what is still uncollected but older than Graph keeps is lost. Said now, and
-     * kept in the database, because once this run moves the watermark past it nothing else remembers it.
-     */
-    private void reportGaps(TenantSession session, DataType type, Tally tally) {
-        Instant now = context.clock().now();
-        java.time.Duration retention = availability.retention(session.tenantId(), type);
-        var uncollected = history.uncollected(session.tenantId(), type.dataset(), now, retention);
-        for (DataGap gap : DataGap.within(uncollected, now, retention)) {
-            log.warn("{} [{}]: DATA GAP: {}", type.dataset(), session.name(), gap.describe());
-            tally.note = (tally.note.isEmpty() ? "" : tally.note + "; ") + "data gap: " + gap.describe();
-        }
-        // kept for good only what is lost under any licence: a Free retention inferred from a licence 403 (which
-        // Graph sometimes sends intermittently) must never become a permanent false "lost" in status
-        java.time.Duration longest = Retention.longest(type);
-        for (DataGap certain : DataGap.within(history.uncollected(session.tenantId(), type.dataset(), now, longest),
-                now, longest)) {
-            availability.recordGap(session.tenantId(), type.dataset(), certain, now);
-        }
-    }
-
-    /**
-     * Window files are named by their window; a different window length would write new files beside the
-     * old ones for the same hours, and readers would see those records twice. So a change is refused.
-     */
-    private Optional<String> windowChange(String tenantId, DataType type) {
-        String configured = context.settings().getWindow().toString();
-        return history.latestExecutions(JobParameterNames.EVENTS_JOB, tenantId, type.dataset()).stream()
-                .map(e -> e.getJobParameters().getString(JobParameterNames.WINDOW))
-                .filter(java.util.Objects::nonNull)
-                .reduce((first, second) -> second)
-                .filter(previous -> !previous.equals(configured))
-                .map(previous -> "entralake.collection.window is " + configured + " but this lake was collected in "
-                        + previous + " windows; window files are named by their window, so collecting with another "
-                        + "length would put records twice in the lake. Set it back to " + previous
-                        + ", or move the dataset's folder and the tenant's job history away to start over.");
-    }
-
-    private void writeEventManifest(DataType type, String tenantId) throws java.io.IOException {
-        Optional<Instant> watermark = history.watermark(tenantId, type.dataset(), context.clock().now());
-        if (watermark.isPresent()) {
-            sessions.get(tenantId).lock().ensureHeld();
-            PartitionManifest.writeEvents(context.lake(), context.layout(), type.dataset(), tenantId, watermark.get(),
-                    context.settings().getLookback(), context.clock().now());
         }
     }
 
@@ -403,51 +273,5 @@ public final class TenantCollector {
             t = t.getCause();
         }
         return t;
-    }
-
-    private JobParameters eventParameters(String tenantId, DataType type, TimeWindow range, Instant newFrom, Instant now,
-            String runId) {
-        java.time.Duration window = context.settings().getWindow();
-        return new JobParametersBuilder()
-                .addString(JobParameterNames.TENANT_ID, tenantId)
-                .addString(JobParameterNames.DATASET, type.dataset())
-                .addString(JobParameterNames.RANGE_START, range.start().toString())
-                .addString(JobParameterNames.RANGE_END, range.end().toString())
-                .addString(JobParameterNames.WINDOW, window.toString())
-                .addString(JobParameterNames.PLANNED_AT, now.toString())
-                .addString(JobParameterNames.RUN_ID, runId)
-                .addString(JobParameterNames.NEW_FROM, newFrom.toString(), false)
-                .toJobParameters();
-    }
-
-    private static JobParameters snapshotParameters(String tenantId, DataType type, LocalDate date, Instant now,
-            String runId) {
-        return new JobParametersBuilder()
-                .addString(JobParameterNames.TENANT_ID, tenantId)
-                .addString(JobParameterNames.DATASET, type.dataset())
-                .addString(JobParameterNames.SNAPSHOT_DATE, date.toString())
-                .addString(JobParameterNames.PLANNED_AT, now.toString())
-                .addString(JobParameterNames.RUN_ID, runId)
-                .toJobParameters();
-    }
-
-    /** Adds up the counters of the executions a data type ran in this run (a resumed range and a new one). */
-    private static final class Tally {
-        CollectionCounts counts = CollectionCounts.NONE;
-        String covered = "";
-        String note = "";
-
-        void add(JobExecution execution) {
-            counts = counts.plus(CollectionCounts.of(execution));
-            if (covered.isEmpty()) {
-                covered = execution.getJobParameters().getString(JobParameterNames.RANGE_START, "") + " .. "
-                        + execution.getJobParameters().getString(JobParameterNames.RANGE_END, "");
-            }
-        }
-
-        DataTypeOutcome outcome(String dataset, DataTypeOutcome.Status status, String message, long startedNanos) {
-            return new DataTypeOutcome(dataset, status, message, covered, counts,
-                    Duration.ofNanos(System.nanoTime() - startedNanos));
-        }
     }
 }

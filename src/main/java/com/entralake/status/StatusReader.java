@@ -71,7 +71,7 @@ public final class StatusReader {
 
     private DataTypeStatus read(String tenantId, DataType type, DataTypeSelection selection,
             Optional<ProbeResult> probe, Duration retention, Instant now, Optional<TenantRun> running) {
-        String job = type.timeWindows().isPresent() ? JobParameterNames.EVENTS_JOB : JobParameterNames.SNAPSHOT_JOB;
+        String job = JobParameterNames.jobOf(type);
         Optional<JobExecution> last = history.latestExecutions(job, tenantId, type.dataset()).stream()
                 .max(java.util.Comparator.comparing(e -> e.getCreateTime()));
         if (!type.timeWindows().isPresent()) {
