@@ -71,22 +71,60 @@ public final class DataTypeCatalog {
             .throttle(ThrottleClass.DIRECTORY)
             .build();
 
-    private static final Map<String, DataType> BY_DATASET = new LinkedHashMap<>();
+    private static final Map<String, DataType> BUILT_IN = new LinkedHashMap<>();
+    private static volatile Map<String, DataType> byDataset;
 
     static {
         for (DataType type : List.of(SIGN_INS, DIRECTORY_AUDITS, USERS, GROUPS)) {
-            BY_DATASET.put(type.dataset(), type);
+            BUILT_IN.put(type.dataset(), type);
         }
+        byDataset = Map.copyOf(BUILT_IN);
     }
 
     private DataTypeCatalog() {
     }
 
+    /** Every data type, built-in first, in catalogue order. */
     public static List<DataType> all() {
-        return List.copyOf(BY_DATASET.values());
+        List<DataType> all = new java.util.ArrayList<>(BUILT_IN.values());
+        byDataset.values().stream().filter(t -> !BUILT_IN.containsKey(t.dataset())).sorted(
+                java.util.Comparator.comparing(DataType::dataset)).forEach(all::add);
+        return List.copyOf(all);
+    }
+
+    /** The data types Entra Lake ships with (what the documentation describes). */
+    public static List<DataType> builtIn() {
+        return List.copyOf(BUILT_IN.values());
     }
 
     public static Optional<DataType> byDataset(String dataset) {
-        return Optional.ofNullable(BY_DATASET.get(dataset));
+        return Optional.ofNullable(byDataset.get(dataset));
+    }
+
+    /**
+     * Adds a data type until the returned handle is closed: how a test proves that a catalogue entry and sample
+     * data, with no other code, are collected end to end (and how an embedding could add its own). The entry
+     * must not reuse a dataset name.
+     */
+    public static synchronized Extension extend(DataType type) {
+        if (byDataset.containsKey(type.dataset())) {
+            throw new IllegalArgumentException("the catalogue already has " + type.dataset());
+        }
+        Map<String, DataType> next = new LinkedHashMap<>(byDataset);
+        next.put(type.dataset(), type);
+        byDataset = Map.copyOf(next);
+        return () -> remove(type.dataset());
+    }
+
+    private static synchronized void remove(String dataset) {
+        Map<String, DataType> next = new LinkedHashMap<>(byDataset);
+        next.remove(dataset);
+        byDataset = Map.copyOf(next);
+    }
+
+    /** An added data type; closing removes it again. */
+    public interface Extension extends AutoCloseable {
+        @Override
+        void close();
     }
 }

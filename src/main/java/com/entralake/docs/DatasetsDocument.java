@@ -40,12 +40,12 @@ public final class DatasetsDocument {
                 .append("resource's properties as typed Parquet columns, then `raw_json` (the record as Graph sent it) and\n")
                 .append("`collected_at`; see [lake.md](lake.md) for the layout, the manifest and how types map.\n\n");
         md.append("| dataset | what | Graph endpoint | collected as | on by default |\n|---|---|---|---|---|\n");
-        for (DataType type : DataTypeCatalog.all()) {
+        for (DataType type : DataTypeCatalog.builtIn()) {
             md.append("| [`").append(type.dataset()).append("`](#").append(type.dataset()).append(") | ")
                     .append(type.summary()).append(" | `GET ").append(type.graphPath()).append("` | ")
                     .append(kind(type)).append(" | ").append(type.onByDefault() ? "yes" : "no").append(" |\n");
         }
-        for (DataType type : DataTypeCatalog.all()) {
+        for (DataType type : DataTypeCatalog.builtIn()) {
             section(md, type);
         }
         return md.toString();
@@ -99,7 +99,7 @@ public final class DatasetsDocument {
     }
 
     private static String throttle(ThrottleClass throttle) {
-        List<String> sharing = DataTypeCatalog.all().stream().filter(t -> t.throttle() == throttle)
+        List<String> sharing = DataTypeCatalog.builtIn().stream().filter(t -> t.throttle() == throttle)
                 .map(DataType::dataset).toList();
         return throttle.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + throttle.describe()
                 + " per tenant, shared by " + String.join(", ", sharing)
