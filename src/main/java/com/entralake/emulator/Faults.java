@@ -1,5 +1,6 @@
 package com.entralake.emulator;
 
+import com.entralake.catalog.ThrottleClass;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -25,8 +26,8 @@ public final class Faults {
     }
 
     static final class State {
-        volatile boolean throttleAuditLogs;
-        final ArrayDeque<Long> auditRequests = new ArrayDeque<>();
+        /** Graph's budget per throttle class, enforced when the test (or --throttle) turns it on. */
+        final Map<ThrottleClass, ArrayDeque<Long>> throttled = new java.util.EnumMap<>(ThrottleClass.class);
         int failNext;
         int failStatus = 503;
         int resetNext;
@@ -40,12 +41,24 @@ public final class Faults {
         return states.computeIfAbsent(tenantId == null ? "" : tenantId.toLowerCase(), k -> new State());
     }
 
-    /** Enforce 5 requests / 10 s on auditLogs/* (429 TooManyRequests with a fractional Retry-After). */
+    /** Enforce 5 requests / 10 s on the audit logs and reports (429 TooManyRequests with a fractional Retry-After). */
     public void throttleAuditLogs(String tenantId, boolean enabled) {
+        throttle(tenantId, ThrottleClass.REPORTS, enabled);
+    }
+
+    /**
+     * Enforce Microsoft's budget of a throttle class for this tenant, shared by every data type of the class: beyond
+     * it Graph answers 429, with a {@code Retry-After} only for the classes that send one (identity protection and
+     * conditional access do not).
+     */
+    public void throttle(String tenantId, ThrottleClass throttle, boolean enabled) {
         State s = state(tenantId);
         synchronized (s) {
-            s.throttleAuditLogs = enabled;
-            s.auditRequests.clear();
+            if (enabled) {
+                s.throttled.put(throttle, new ArrayDeque<>());
+            } else {
+                s.throttled.remove(throttle);
+            }
         }
     }
 
@@ -134,20 +147,21 @@ public final class Faults {
     }
 
     /** Returns 0 if allowed (and counts the request), else the nanoseconds to wait. */
-    long throttle(String tenantId, long nowNanos) {
+    long throttle(String tenantId, ThrottleClass throttle, long nowNanos) {
         State s = state(tenantId);
         synchronized (s) {
-            if (!s.throttleAuditLogs) {
+            ArrayDeque<Long> requests = s.throttled.get(throttle);
+            if (requests == null) {
                 return 0;
             }
-            long window = AUDIT_WINDOW.toNanos();
-            while (!s.auditRequests.isEmpty() && nowNanos - s.auditRequests.peekFirst() >= window) {
-                s.auditRequests.pollFirst();
+            long window = throttle.window().toNanos();
+            while (!requests.isEmpty() && nowNanos - requests.peekFirst() >= window) {
+                requests.pollFirst();
             }
-            if (s.auditRequests.size() >= AUDIT_LIMIT) {
-                return s.auditRequests.peekFirst() + window - nowNanos;
+            if (requests.size() >= throttle.limit()) {
+                return requests.peekFirst() + window - nowNanos;
             }
-            s.auditRequests.addLast(nowNanos);
+            requests.addLast(nowNanos);
             return 0;
         }
     }

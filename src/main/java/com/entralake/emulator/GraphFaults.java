@@ -1,7 +1,6 @@
 package com.entralake.emulator;
 
 import com.entralake.catalog.DataType;
-import com.entralake.catalog.ThrottleClass;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,7 +9,7 @@ import java.util.Map;
 
 /**
  * The faults armed for a tenant, applied to a Graph request before any resource answers it, in the order a client
- * would meet them: a reset connection, a 429 storm, the audit-log throttle, a server error, a slow answer, and a
+ * would meet them: a reset connection, a 429 storm, the throttle budget of the type's class, a server error, a slow answer, and a
  * body cut short.
  */
 final class GraphFaults {
@@ -36,16 +35,19 @@ final class GraphFaults {
             c.graphError(429, "TooManyRequests", "Too many requests.", retryAfter);
             return true;
         }
-        if (type != null && type.throttle() == ThrottleClass.REPORTS) {
-            long waitNanos = faults.throttle(tid, System.nanoTime());
-            if (waitNanos > 0) {
-                String retryAfter = BigDecimal.valueOf(waitNanos + 1_000_000).divide(BigDecimal.valueOf(1_000_000_000L), 3, RoundingMode.CEILING)
-                        .stripTrailingZeros().toPlainString();
-                c.graphError(429, "TooManyRequests", "Please retry again later.", retryAfter,
-                        Map.of("x-ms-throttle-scope", "Tenant_Application/ReadWrite/" + tid + "/00000003-0000-0000-c000-000000000000",
-                                "x-ms-throttle-information", "ResourceUnitLimitExceeded"));
+        long waitNanos = type == null ? 0 : faults.throttle(tid, type.throttle(), System.nanoTime());
+        if (waitNanos > 0) {
+            if (!type.throttle().sendsRetryAfter()) {
+                // identity protection and conditional access: 1 request per second per tenant, no Retry-After
+                c.graphError(429, "TooManyRequests", "Too many requests.");
                 return true;
             }
+            String retryAfter = BigDecimal.valueOf(waitNanos + 1_000_000).divide(BigDecimal.valueOf(1_000_000_000L), 3, RoundingMode.CEILING)
+                    .stripTrailingZeros().toPlainString();
+            c.graphError(429, "TooManyRequests", "Please retry again later.", retryAfter,
+                    Map.of("x-ms-throttle-scope", "Tenant_Application/ReadWrite/" + tid + "/00000003-0000-0000-c000-000000000000",
+                            "x-ms-throttle-information", "ResourceUnitLimitExceeded"));
+            return true;
         }
         int fail = faults.takeFailure(tid);
         if (fail > 0) {

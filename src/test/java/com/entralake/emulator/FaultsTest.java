@@ -52,6 +52,33 @@ class FaultsTest {
     }
 
     @Test
+    void everyTypeOfAClassSharesItsBudgetAndIdentityProtectionSendsNoRetryAfter() throws Exception {
+        com.entralake.catalog.DataType policies = com.entralake.catalog.DataType.builder("throttled_policies")
+                .summary("test").get(com.entralake.catalog.ApiVersion.V1_0, "/identity/throttledPolicies")
+                .resource("conditionalAccessPolicy").mode(new com.entralake.catalog.CollectionMode.Listing())
+                .pageSize(10).needs("Directory.Read.All")
+                .throttle(com.entralake.catalog.ThrottleClass.IDENTITY_PROTECTION).build();
+        com.entralake.catalog.DataType locations = com.entralake.catalog.DataType.builder("throttled_locations")
+                .summary("test").get(com.entralake.catalog.ApiVersion.V1_0, "/identity/throttledLocations")
+                .resource("namedLocation").mode(new com.entralake.catalog.CollectionMode.Listing())
+                .pageSize(10).needs("Directory.Read.All")
+                .throttle(com.entralake.catalog.ThrottleClass.IDENTITY_PROTECTION).build();
+        try (var a = com.entralake.catalog.DataTypeCatalog.extend(policies);
+             var b = com.entralake.catalog.DataTypeCatalog.extend(locations)) {
+            emu.faults().throttle(TENANT, com.entralake.catalog.ThrottleClass.IDENTITY_PROTECTION, true);
+            assertThat(get(http, emu, token, "/v1.0/identity/throttledPolicies").statusCode()).isEqualTo(200);
+            HttpResponse<String> second = get(http, emu, token, "/v1.0/identity/throttledLocations");
+            assertThat(second.statusCode()).as("one budget of 1 request/s for the whole class").isEqualTo(429);
+            assertThat(second.headers().firstValue("Retry-After")).as("Graph sends none for this class").isEmpty();
+            assertThat(signIns("").statusCode()).as("another class, another budget").isEqualTo(200);
+            Thread.sleep(1050);
+            assertThat(get(http, emu, token, "/v1.0/identity/throttledLocations").statusCode()).isEqualTo(200);
+        } finally {
+            emu.faults().throttle(TENANT, com.entralake.catalog.ThrottleClass.IDENTITY_PROTECTION, false);
+        }
+    }
+
+    @Test
     void throttlingAt5Per10SecondsWithAFractionalRetryAfterThatWorks() throws Exception {
         emu.faults().throttleAuditLogs(TENANT, true);
         for (int i = 0; i < 5; i++) {
