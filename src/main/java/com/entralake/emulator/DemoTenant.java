@@ -7,7 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+
+import com.entralake.catalog.DataType;
+import com.entralake.catalog.DataTypeCatalog;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Loads the demo tenant described by sample-data/tenant.json (see sample-data/README.md). */
 public final class DemoTenant {
@@ -22,9 +27,8 @@ public final class DemoTenant {
             TenantSpec.Builder b = TenantSpec.builder(t.get("tenantId").asText())
                     .displayName(t.get("displayName").asText())
                     .license(License.valueOf(t.path("license").asText("PREMIUM")))
-                    .users(templates.users())
-                    .groups(templates.groups())
                     .generated(templates, seed, t.path("signInsPerHour").asDouble(60), t.path("directoryAuditsPerHour").asDouble(6));
+            sampleRecords(sampleData, t, seed, b);
             if (t.has("tenantType")) {
                 b.tenantType(TenantType.fromWire(t.get("tenantType").asText()));
             }
@@ -36,6 +40,33 @@ public final class DemoTenant {
             throw new UncheckedIOException("cannot load demo tenant from " + sampleData, e);
         }
     }
+
+    /**
+     * Every other catalogued type from its own file, {@code <dataset>.json} ({@code {"value": [...]}}, Microsoft's
+     * example records): a listing serves the objects as they are; an event type makes records from them at the
+     * rate {@code eventsPerHour.<dataset>} of tenant.json asks for. Sign-ins and audits have generators of their own.
+     */
+    private static void sampleRecords(Path sampleData, JsonNode tenant, long seed, TenantSpec.Builder b) throws IOException {
+        for (DataType type : DataTypeCatalog.all()) {
+            Path file = sampleData.resolve(type.dataset() + ".json");
+            if (!Files.exists(file) || GENERATED.contains(type)) {
+                continue;
+            }
+            List<ObjectNode> records = Templates.values(file);
+            if (type.timeWindows().isEmpty()) {
+                b.objects(type.dataset(), records);
+                continue;
+            }
+            double perHour = tenant.path("eventsPerHour").path(type.dataset()).asDouble(0);
+            if (perHour > 0) {
+                b.eventSource(type.dataset(), GeneratedEventSource.perHour(seed + type.dataset().hashCode(), perHour,
+                        new ExampleEvents(records, type.timeWindows().get().timeProperty())));
+            }
+        }
+    }
+
+    /** Made by the templates' own generators (signInsPerHour, directoryAuditsPerHour). */
+    private static final Set<DataType> GENERATED = Set.of(DataTypeCatalog.SIGN_INS, DataTypeCatalog.DIRECTORY_AUDITS);
 
     /** One entry of "apps"; without "requiredResourceAccess" every granted role counts as requested (consented app). */
     private static AppRegistration app(JsonNode a) {
