@@ -16,7 +16,8 @@ import java.util.Set;
  * @param path         the endpoint below the version ({@code /auditLogs/signIns})
  * @param resourceType the type in the schema file that defines the typed columns ({@code signIn})
  * @param mode         how it is collected: time windows, a listing snapshot, a single object
- * @param pageSize     {@code $top} to ask for (Graph's documented maximum for the endpoint); 0 for a single object
+ * @param pageSize     {@code $top} to ask for (Graph's documented maximum for the endpoint); 0 where the endpoint
+ *                     documents no {@code $top} (Graph's own page size, following nextLinks) and for a single object
  * @param select       {@code $select} properties; empty means Graph's default property set
  * @param fixedFilter  a {@code $filter} clause every request carries (e.g. a {@code signInEventTypes} test); null for none
  * @param permissions  every application permission the endpoint needs, least-privileged first
@@ -60,8 +61,9 @@ public record DataType(
         if (permissions.isEmpty()) {
             throw new IllegalArgumentException(dataset + ": every Graph endpoint needs a permission");
         }
-        if (pageSize < 0 || (pageSize == 0) != (mode instanceof CollectionMode.SingleObject)) {
-            throw new IllegalArgumentException(dataset + ": a page size is needed exactly when Graph pages the answer");
+        if (pageSize < 0 || (pageSize == 0 && mode instanceof CollectionMode.TimeWindows)
+                || (pageSize > 0 && mode instanceof CollectionMode.SingleObject)) {
+            throw new IllegalArgumentException(dataset + ": events need a page size, a single object has none");
         }
         if ((mode instanceof CollectionMode.TimeWindows) == retention.equals(GraphRetention.NOT_APPLICABLE)) {
             throw new IllegalArgumentException(dataset + ": events have a retention, snapshots do not");

@@ -71,11 +71,97 @@ public final class DataTypeCatalog {
             .throttle(ThrottleClass.DIRECTORY)
             .build();
 
+    /**
+     * Provisioning logs. Unverified (graph-data-types.md "U"): the page size (1000, as the other audit logs),
+     * Directory.Read.All beside AuditLog.Read.All (the page's permission table was not found; asking for one read
+     * permission too many is harmless), and the licence answer (sign-ins' 403). The page lists eq, gt and lt.
+     */
+    public static final DataType PROVISIONING_LOGS = DataType.builder("provisioning_logs")
+            .summary("Provisioning log: what Entra provisioning created, updated or deleted in connected apps and HR sources")
+            .get(ApiVersion.V1_0, "/auditLogs/provisioning").resource("provisioningObjectSummary")
+            .mode(CollectionMode.TimeWindows.newestFirst("activityDateTime",
+                    FilterOperator.EQ, FilterOperator.GT, FilterOperator.LT))
+            .pageSize(1000)
+            .needs("AuditLog.Read.All").needs("Directory.Read.All")
+            .licence(Licences.ENTRA_ID_P1_P2).retention(GraphRetention.days(30, 30)).throttle(ThrottleClass.REPORTS)
+            .build();
+
+    /** Registration details: the page documents only $filter and $orderBy, so no $top; licence answer unverified. */
+    public static final DataType USER_REGISTRATION_DETAILS = DataType.builder("user_registration_details")
+            .summary("Each user's registered authentication methods and MFA capability, one snapshot per day")
+            .get(ApiVersion.V1_0, "/reports/authenticationMethods/userRegistrationDetails")
+            .resource("userRegistrationDetails").mode(new CollectionMode.Listing())
+            .needs("AuditLog.Read.All")
+            .licence(Licences.ENTRA_ID_P1_P2).throttle(ThrottleClass.REPORTS)
+            .build();
+
+    public static final DataType APPLICATIONS = DataType.builder("applications")
+            .summary("Every app registration of the directory, one snapshot per day")
+            .get(ApiVersion.V1_0, "/applications").resource("application").mode(new CollectionMode.Listing())
+            .pageSize(999)
+            .needs("Application.Read.All", "Directory.Read.All")
+            .throttle(ThrottleClass.DIRECTORY)
+            .build();
+
+    /** Service principals: the page states no page size; 999 is the directory's (unverified for this endpoint). */
+    public static final DataType SERVICE_PRINCIPALS = DataType.builder("service_principals")
+            .summary("Every service principal (enterprise app, managed identity, agent identity) of the directory,"
+                    + " one snapshot per day")
+            .get(ApiVersion.V1_0, "/servicePrincipals").resource("servicePrincipal").mode(new CollectionMode.Listing())
+            .pageSize(999)
+            .needs("Application.Read.All", "Directory.Read.All")
+            .throttle(ThrottleClass.DIRECTORY)
+            .build();
+
+    /** Subscribed SKUs: only $select is documented, so no $top. */
+    public static final DataType SUBSCRIBED_SKUS = DataType.builder("subscribed_skus")
+            .summary("The tenant's licence subscriptions and how many units are assigned, one snapshot per day")
+            .get(ApiVersion.V1_0, "/subscribedSkus").resource("subscribedSku").mode(new CollectionMode.Listing())
+            .needs("Organization.Read.All", "Directory.Read.All")
+            .throttle(ThrottleClass.DIRECTORY)
+            .build();
+
+    /** OAuth2 permission grants (delegated consents): the page states no page size, so no $top. */
+    public static final DataType OAUTH2_PERMISSION_GRANTS = DataType.builder("oauth2_permission_grants")
+            .summary("Delegated permission grants (user and admin consents to apps), one snapshot per day")
+            .get(ApiVersion.V1_0, "/oauth2PermissionGrants").resource("oAuth2PermissionGrant")
+            .mode(new CollectionMode.Listing())
+            .needs("Directory.Read.All")
+            .throttle(ThrottleClass.DIRECTORY)
+            .build();
+
+    /** Conditional access policies: $top is documented but not its maximum, so Graph's own page size is used. */
+    public static final DataType CONDITIONAL_ACCESS_POLICIES = DataType.builder("conditional_access_policies")
+            .summary("Conditional access policies, one snapshot per day")
+            .get(ApiVersion.V1_0, "/identity/conditionalAccess/policies").resource("conditionalAccessPolicy")
+            .mode(new CollectionMode.Listing())
+            .needs("Policy.Read.All")
+            .licence(Licences.ENTRA_ID_P1_CONDITIONAL_ACCESS).throttle(ThrottleClass.IDENTITY_PROTECTION)
+            .build();
+
+    public static final DataType NAMED_LOCATIONS = DataType.builder("named_locations")
+            .summary("Conditional access named locations (IP ranges and countries), one snapshot per day")
+            .get(ApiVersion.V1_0, "/identity/conditionalAccess/namedLocations").resource("namedLocation")
+            .mode(new CollectionMode.Listing())
+            .needs("Policy.Read.All")
+            .licence(Licences.ENTRA_ID_P1_CONDITIONAL_ACCESS).throttle(ThrottleClass.IDENTITY_PROTECTION)
+            .build();
+
+    public static final DataType RISKY_USERS = DataType.builder("risky_users")
+            .summary("Users Identity Protection considers at risk, with their risk level and state, one snapshot per day")
+            .get(ApiVersion.V1_0, "/identityProtection/riskyUsers").resource("riskyUser")
+            .mode(new CollectionMode.Listing())
+            .needs("IdentityRiskyUser.Read.All")
+            .licence(Licences.ENTRA_ID_P2).throttle(ThrottleClass.IDENTITY_PROTECTION)
+            .build();
+
     private static final Map<String, DataType> BUILT_IN = new LinkedHashMap<>();
     private static volatile Map<String, DataType> byDataset;
 
     static {
-        for (DataType type : List.of(SIGN_INS, DIRECTORY_AUDITS, USERS, GROUPS)) {
+        for (DataType type : List.of(SIGN_INS, DIRECTORY_AUDITS, PROVISIONING_LOGS, USERS, GROUPS,
+                USER_REGISTRATION_DETAILS, APPLICATIONS, SERVICE_PRINCIPALS, SUBSCRIBED_SKUS, OAUTH2_PERMISSION_GRANTS,
+                CONDITIONAL_ACCESS_POLICIES, NAMED_LOCATIONS, RISKY_USERS)) {
             BUILT_IN.put(type.dataset(), type);
         }
         byDataset = Map.copyOf(BUILT_IN);

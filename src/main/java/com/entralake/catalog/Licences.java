@@ -15,6 +15,20 @@ public final class Licences {
                     "Microsoft Entra ID P1/P2 licence (or is a B2C tenant)",
                     "Graph also answers this when Directory.Read.All is missing")));
 
+    /**
+     * Conditional access (policies, named locations) needs P1; Graph's answer without it is not documented
+     * (graph-data-types.md, "Licence / error shapes": U). A 403 while the token carries the permission is taken
+     * for it — the probe tells a missing permission apart by the token's roles before saying "not licensed".
+     */
+    public static final Licence ENTRA_ID_P1_CONDITIONAL_ACCESS = new Licence("Microsoft Entra ID P1 or P2", List.of(
+            new LicenceRefusal(403, null, null, "Microsoft Entra ID P1/P2 licence (Graph's answer without it is"
+                    + " not documented; a 403 with the permission granted is read as this)", null)));
+
+    /** Identity protection's risky users: P2. The answer without it is not documented either (U); read as above. */
+    public static final Licence ENTRA_ID_P2 = new Licence("Microsoft Entra ID P2", List.of(
+            new LicenceRefusal(403, null, null, "Microsoft Entra ID P2 licence (Graph's answer without it is not"
+                    + " documented; a 403 with the permission granted is read as this)", null)));
+
     private Licences() {
     }
 }

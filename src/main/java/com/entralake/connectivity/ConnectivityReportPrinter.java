@@ -10,6 +10,10 @@ import com.entralake.config.DataTypeSelection;
 /** Prints a connectivity report the way an operator reads it: what works, what does not, what to do. */
 public final class ConnectivityReportPrinter {
 
+    /** Columns line up whatever the dataset names: as wide as the longest one in the catalogue. */
+    private static final int DATASET_WIDTH = DataTypeCatalog.all().stream().mapToInt(t -> t.dataset().length())
+            .max().orElse(17);
+
     private ConnectivityReportPrinter() {
     }
 
@@ -46,7 +50,7 @@ public final class ConnectivityReportPrinter {
             if (probe == null) {
                 continue;
             }
-            out.printf("    %-18s %-20s %s%n", type.dataset(), probe.availability().words(),
+            out.printf("    %-" + (DATASET_WIDTH + 1) + "s %-20s %s%n", type.dataset(), probe.availability().words(),
                     consequence(probe, selection) + (probe.availability() == Availability.AVAILABLE ? "" : " — " + probe.detail()));
         }
         r.credentials().ifPresent(c -> {

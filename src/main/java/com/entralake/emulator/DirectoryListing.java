@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * A directory listing (users, groups, ...) as Graph serves it: {@code $select} of the resource's properties (those
- * of the schema file), {@code $top} up to 999, id-ordered paging through opaque {@code $skiptoken}s, and the
+ * of the schema file), {@code $top} up to the endpoint's documented maximum (none where its page documents no
+ * {@code $top}: Graph's own page size then), id-ordered paging through opaque {@code $skiptoken}s, and the
  * resource's default property set when nothing is selected.
  */
 final class DirectoryListing implements ListingResource {
@@ -61,6 +62,11 @@ final class DirectoryListing implements ListingResource {
             }
         }
         int top = 100;
+        if (opts.containsKey("$top") && type.pageSize() == 0) {
+            // endpoints whose page documents no $top (subscribedSkus, directoryRoles, registration details, ...)
+            c.graphError(400, "Request_UnsupportedQuery", "The query option '$top' is not supported on this resource.");
+            return;
+        }
         if (opts.containsKey("$top")) {
             String v = opts.get("$top").trim();
             try {
@@ -70,8 +76,9 @@ final class DirectoryListing implements ListingResource {
             }
             // Directory reads reject $top > 999 with an "invalid page size" error (Microsoft paging docs; community reports
             // of "$top=1000 gives an error for invalid page size"). Code and exact wording are from memory, not verified.
-            if (top < 1 || top > 999) {
-                c.graphError(400, "Request_UnsupportedQuery", "Invalid page size specified: '" + v + "'. Must be between 1 and 999 inclusive.");
+            if (top < 1 || top > type.pageSize()) {
+                c.graphError(400, "Request_UnsupportedQuery", "Invalid page size specified: '" + v + "'. Must be between 1 and "
+                        + type.pageSize() + " inclusive.");
                 return;
             }
         }

@@ -27,6 +27,16 @@ final class LicenceAnswers {
                     : new Refusal(403, "Authentication_RequestFromNonPremiumTenantOrB2CTenant",
                             "Neither tenant is B2C or tenant doesn't have premium license");
         }
+        if (licence.equals(Licences.ENTRA_ID_P1_CONDITIONAL_ACCESS)) {
+            // undocumented (graph-data-types.md "Licence / error shapes"); a plain 403, which clients must tell apart
+            // from a missing permission by the token's roles
+            return t.license().hasP1() ? null : new Refusal(403, "Forbidden",
+                    "The tenant does not have a Microsoft Entra ID P1 or P2 license.");
+        }
+        if (licence.equals(Licences.ENTRA_ID_P2)) {
+            return t.license().hasP2() ? null : new Refusal(403, "Forbidden",
+                    "The tenant does not have a Microsoft Entra ID P2 license.");
+        }
         throw new IllegalStateException("the emulator does not know how Graph answers a tenant without " + licence.name()
                 + "; add it here from Microsoft's documentation");
     }

@@ -12,6 +12,10 @@ public final class RunSummary {
     private RunSummary() {
     }
 
+    /** Columns line up whatever the dataset names: as wide as the longest one in the catalogue. */
+    static final int DATASET_WIDTH = com.entralake.catalog.DataTypeCatalog.all().stream()
+            .mapToInt(t -> t.dataset().length()).max().orElse(17);
+
     public static void print(PrintStream out, List<TenantOutcome> tenants, Duration took, int exitCode, String lakeRoot) {
         out.println();
         out.printf("Entra Lake run summary — %d tenant(s), %s, exit status %d (%s)%n", tenants.size(),
@@ -21,7 +25,7 @@ public final class RunSummary {
                     t.message().isEmpty() ? "" : " — " + t.message());
             for (DataTypeOutcome d : t.dataTypes()) {
                 CollectionCounts c = d.counts();
-                out.printf("    %-17s %-20s pages %,6d  records %,10d  files %,5d  retries %,4d  throttled %,4d  %8s  %s%n",
+                out.printf("    %-" + DATASET_WIDTH + "s %-20s pages %,6d  records %,10d  files %,5d  retries %,4d  throttled %,4d  %8s  %s%n",
                         d.dataset(), d.status().name().toLowerCase().replace('_', ' '), c.pages(), c.records(),
                         c.files(), c.retries(), c.throttles(), format(d.duration()), d.covered());
                 details(c).forEach(line -> out.printf("      %s%n", line));
