@@ -51,7 +51,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * may lack records still to come, so they are given up and the rest of the range is read one window per
  * query, each committed only after its last page — exact whatever the order, at least one request per window.
  *
- * <p>A record that cannot be placed (not an object, no id, no or an unreadable time) goes to the quarantine
+ * <p>A record that cannot be placed (not an object, no id, no, an unreadable or a pre-1900 time) goes to the quarantine
  * dataset with its reason, and its window commits without it ({@link QuarantineSink}).
  */
 public class EventCollectionTasklet implements Tasklet, StepExecutionListener {

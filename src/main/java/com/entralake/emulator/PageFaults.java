@@ -33,6 +33,8 @@ public final class PageFaults {
         NO_TIME,
         /** The time property is text that is no timestamp. */
         BAD_TIME,
+        /** The time property is Graph's "never", {@code 0001-01-01T00:00:00Z}: a timestamp, but of no window. */
+        NEVER_TIME,
         /** The {@code id} property is missing. */
         NO_ID,
         /** The element of {@code value} is a JSON string instead of an object. */
@@ -186,7 +188,8 @@ public final class PageFaults {
 
     private JsonNode wire(String tenantId, String id, ObjectNode json, String timeProperty) {
         Corruption corruption = state(tenantId).corrupted.get(id);
-        if (corruption == null || (timeProperty == null && (corruption == Corruption.NO_TIME || corruption == Corruption.BAD_TIME))) {
+        if (corruption == null || (timeProperty == null && (corruption == Corruption.NO_TIME || corruption == Corruption.BAD_TIME
+                || corruption == Corruption.NEVER_TIME))) {
             return json;
         }
         ObjectNode copy = json.deepCopy();
@@ -197,6 +200,10 @@ public final class PageFaults {
             }
             case BAD_TIME -> {
                 copy.put(timeProperty, "yesterday, around noon");
+                yield copy;
+            }
+            case NEVER_TIME -> {
+                copy.put(timeProperty, "0001-01-01T00:00:00Z");
                 yield copy;
             }
             case NO_ID -> {

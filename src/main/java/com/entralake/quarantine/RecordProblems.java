@@ -1,7 +1,9 @@
 package com.entralake.quarantine;
 
+import java.time.Instant;
 import java.util.Optional;
 
+import com.entralake.schema.LakeTimeRange;
 import com.entralake.window.EventTime;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,7 +19,7 @@ public final class RecordProblems {
     private RecordProblems() {
     }
 
-    /** An event (sign-in, audit): a JSON object with an id and a readable time property. */
+    /** An event (sign-in, audit): a JSON object with an id and a readable time property from 1900 on. */
     public static Optional<String> ofEvent(JsonNode record, String timeProperty) {
         Optional<String> object = ofDirectoryObject(record);
         if (object.isPresent()) {
@@ -27,8 +29,14 @@ public final class RecordProblems {
         if (time == null || time.isNull()) {
             return Optional.of("no " + timeProperty);
         }
-        if (EventTime.of(record, timeProperty).isEmpty()) {
+        Optional<Instant> written = EventTime.written(record, timeProperty);
+        if (written.isEmpty()) {
             return Optional.of(timeProperty + " is not a timestamp: " + shorten(time.toString()));
+        }
+        if (!LakeTimeRange.keeps(written.get())) {
+            // Graph's "never": no window holds it, and counting it out of range would drop it without a trace
+            return Optional.of(timeProperty + " is before " + LakeTimeRange.EARLIEST_TIMESTAMP + ", the oldest time the"
+                    + " lake keeps (Graph writes 0001-01-01T00:00:00Z for \"never\"): " + shorten(time.toString()));
         }
         return Optional.empty();
     }

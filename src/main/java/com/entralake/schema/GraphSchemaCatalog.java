@@ -39,8 +39,9 @@ import org.apache.avro.Schema;
  *       → long; {@code Edm.Double/Single/Decimal} → double.</li>
  *   <li>{@code Edm.DateTimeOffset} → long, logical type {@code timestamp-micros}: Parquet
  *       {@code TIMESTAMP(MICROS, isAdjustedToUTC=true)}, which Spark, Trino and DuckDB read as a
- *       UTC instant. Graph sends 7 fractional digits; micros keep all but the last (100 ns).</li>
- *   <li>{@code Edm.Date} → int {@code date}; {@code Edm.TimeOfDay}, {@code Edm.Duration} → string
+ *       UTC instant. Graph sends 7 fractional digits; micros keep all but the last (100 ns). Values
+ *       before 1900 (Graph's {@code 0001-01-01T00:00:00Z} for "never") are null: {@link LakeTimeRange}.</li>
+ *   <li>{@code Edm.Date} → int {@code date} (null before 1582-10-15); {@code Edm.TimeOfDay}, {@code Edm.Duration} → string
  *       (no engine-neutral Parquet type); {@code Edm.Binary} → bytes.</li>
  *   <li>Complex type → nested record. Records are named {@code <type>} in the namespace
  *       {@code com.entralake.lake.types.<entity>}, so two entities never clash, and a type that

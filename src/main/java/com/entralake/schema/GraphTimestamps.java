@@ -1,6 +1,7 @@
 package com.entralake.schema;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -11,11 +12,22 @@ import java.time.LocalDate;
  * <p>Accepted: {@code yyyy-MM-ddTHH:mm[:ss[.f{1,9}]](Z|±HH:mm|±HHmm)}. Graph sends up to 7
  * fractional digits; microseconds are kept, digits beyond them truncated. Text without an offset
  * is rejected (null): an {@code Edm.DateTimeOffset} always has one and guessing a zone would
- * silently shift events; the original stays in {@code raw_json}.
+ * silently shift events; the original stays in {@code raw_json}. The parse is exact whatever the age of the
+ * value; what a column keeps of it is {@link LakeTimeRange}'s rule.
  */
-final class GraphTimestamps {
+public final class GraphTimestamps {
 
     private GraphTimestamps() {
+    }
+
+    /**
+     * The instant of a Graph timestamp at the lake's microsecond precision, or null when the text is not one.
+     * Event windows are cut with this, so a record's window and its typed time column can never disagree.
+     */
+    public static Instant parseInstant(String s) {
+        Long micros = parseMicros(s);
+        return micros == null ? null : Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
     /** Microseconds since the epoch (UTC), or null when the text is not a timestamp with an offset. */

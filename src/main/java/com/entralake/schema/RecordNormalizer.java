@@ -22,7 +22,8 @@ import org.apache.avro.generic.GenericRecord;
  * {@code type} in some directory-audit target resources). Numbers accept clean numeric strings
  * ({@code "50126"}; OData sends Int64/Decimal as strings under IEEE754Compatible); a string column
  * takes any JSON scalar as its text (lossless); a boolean takes only true/false; a timestamp takes
- * ISO-8601 text with an offset; array members that are null or do not fit are dropped.
+ * ISO-8601 text with an offset, from 1900-01-01T00:00:00Z on (Graph's {@code 0001-01-01T00:00:00Z} "never" is null:
+ * see {@link LakeTimeRange}); array members that are null or do not fit are dropped.
  * Everything that depends on the schema
  * is planned once in the constructor ({@link ValueConverter} tree), so the per-record cost is a
  * hash lookup per property plus the value conversion. Instances are immutable and thread-safe.

@@ -118,17 +118,19 @@ abstract class ValueConverter {
         }
     };
 
+    /** Every typed timestamp (top level, nested, array member) passes here: values before 1900 become null. */
     static final ValueConverter TIMESTAMP_MICROS = new ValueConverter() {
         @Override
         Object convert(JsonNode node) {
-            return node.isTextual() ? GraphTimestamps.parseMicros(node.textValue()) : null;
+            return node.isTextual() ? LakeTimeRange.keptMicros(GraphTimestamps.parseMicros(node.textValue())) : null;
         }
     };
 
+    /** Every typed date passes here: dates before 1582-10-15 become null ({@link LakeTimeRange}). */
     static final ValueConverter DATE = new ValueConverter() {
         @Override
         Object convert(JsonNode node) {
-            return node.isTextual() ? GraphTimestamps.parseEpochDay(node.textValue()) : null;
+            return node.isTextual() ? LakeTimeRange.keptEpochDay(GraphTimestamps.parseEpochDay(node.textValue())) : null;
         }
     };
 

@@ -99,6 +99,7 @@ class MisbehavingGraphTest extends EmulatedCollectionTest {
         Map<String, PageFaults.Corruption> poisoned = Map.of(
                 ids.get(10), PageFaults.Corruption.NO_TIME,
                 ids.get(500), PageFaults.Corruption.BAD_TIME,
+                ids.get(1000), PageFaults.Corruption.NEVER_TIME,
                 ids.get(1500), PageFaults.Corruption.NO_ID,
                 ids.get(2000), PageFaults.Corruption.NOT_AN_OBJECT);
         poisoned.forEach((id, how) -> fixture.emulator.pageFaults().corrupt(c.tenant().tenantId(), id, how));
@@ -107,7 +108,7 @@ class MisbehavingGraphTest extends EmulatedCollectionTest {
 
         Captured run = fixture.collectCapturing(c.config(), NOW, SIGN_INS_ONLY, "--data-type=users");
         assertThat(run.exitCode()).as("nothing for an operator to do: " + run.all()).isZero();
-        assertThat(run.stdout()).contains("quarantined: 4 record(s)").contains("quarantined: 1 record(s)");
+        assertThat(run.stdout()).contains("quarantined: 5 record(s)").contains("quarantined: 1 record(s)");
         assertExact(c, poisoned.keySet());
         assertQuarantine(c, poisoned);
         try (LakeQueries lake = new LakeQueries(c.lake())) {
@@ -120,7 +121,7 @@ class MisbehavingGraphTest extends EmulatedCollectionTest {
         // and the summary does not count it as new again
         Captured again = fixture.collectCapturing(c.config(), NOW, SIGN_INS_ONLY, "--data-type=users");
         assertThat(again.exitCode()).isZero();
-        assertThat(again.stdout()).doesNotContain("quarantined: 4").contains("more read again that were kept already");
+        assertThat(again.stdout()).doesNotContain("quarantined: 5").contains("more read again that were kept already");
         assertQuarantine(c, poisoned);
     }
 
@@ -134,6 +135,8 @@ class MisbehavingGraphTest extends EmulatedCollectionTest {
                     .contains("no createdDateTime").endsWith("signins"));
             assertThat(rows).anySatisfy(r -> assertThat(r).startsWith(idWith(poisoned, PageFaults.Corruption.BAD_TIME))
                     .contains("createdDateTime is not a timestamp"));
+            assertThat(rows).anySatisfy(r -> assertThat(r).startsWith(idWith(poisoned, PageFaults.Corruption.NEVER_TIME))
+                    .contains("createdDateTime is before 1900-01-01T00:00:00Z").contains("0001-01-01T00:00:00Z"));
             assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("- | no id").endsWith("signins"));
             assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("- | not a JSON object (string)"));
             assertThat(lake.strings("SELECT raw_json FROM read_parquet('" + lake.glob("quarantine") + "') WHERE record_id = '"

@@ -9,7 +9,11 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
 
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.fs.FileStatus;
@@ -18,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SnapshotWriterTest {
 
@@ -45,9 +51,9 @@ class SnapshotWriterTest {
         CommitResult result;
         try (SnapshotWriter writer = new SnapshotWriter(lake, partition, SCHEMA, ParquetSettings.defaults(), 3)) {
             for (int i = 0; i < 7; i++) {
-                assertThat(writer.write("u" + i, record("u" + i, T, i, "first"))).isTrue();
+                writer.write("u" + i, record("u" + i, T, i, "first"));
             }
-            assertThat(writer.write("u2", record("u2", T, 2, "repeat"))).isFalse();
+            writer.write("u2", record("u2", T, 2, "repeat"));
             assertThat(lake.fs().exists(writer.stagingDir())).isTrue();
             assertThat(writer.stagingDir().getName()).startsWith(".snapshot_date=2026-11-27.staging-");
             assertThat(lake.fs().exists(partition)).isFalse();
@@ -63,6 +69,51 @@ class SnapshotWriterTest {
         assertThat(rows).hasSize(7).extracting(r -> r.get("id").toString()).doesNotHaveDuplicates();
         assertThat(rows).allMatch(r -> r.get("raw_json").toString().contains("first"));
         assertThat(TestRecords.tree(dir)).noneMatch(p -> p.contains("staging") || p.endsWith(".crc"));
+    }
+
+    /**
+     * Paging may repeat an object right after itself, pages later, or many times: each id lands once, as its first
+     * occurrence, whatever the ids look like (GUIDs, GUIDs in capitals — another string, so another id — or any text):
+     * with the ids in memory, and with them spilled to runs of about 400 ids merged four at a time, in two levels
+     * (SnapshotIdsTest covers the merge itself in more shapes).
+     */
+    @ParameterizedTest
+    @CsvSource({"8388608, 32", "20000, 4"})
+    void manyRepeatsAnywhereInTheListingLandOnceAsTheirFirstOccurrence(long idBufferBytes, int fanIn) throws IOException {
+        List<String> pool = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            String guid = new UUID(0x5f0a3b8e1c2d4e5fL + i * 0x9E3779B97F4A7C15L, 0x8a9b0c1d2e3f4a5bL ^ (i * 31L)).toString();
+            pool.add(guid);
+            if (i % 10 == 0) {
+                pool.add(guid.toUpperCase(java.util.Locale.ROOT));
+            }
+            if (i % 7 == 0) {
+                pool.add("object-" + i + (i % 2 == 0 ? "-ü" : ""));
+            }
+        }
+        Random random = new Random(8);
+        Map<String, String> firstVersion = new LinkedHashMap<>();
+        CommitResult result;
+        int writes = 12_000;
+        try (SnapshotWriter writer = new SnapshotWriter(lake, partition, SCHEMA, ParquetSettings.defaults(), 997,
+                idBufferBytes, fanIn)) {
+            for (int i = 0; i < writes; i++) {
+                String id = pool.get(random.nextInt(pool.size()));
+                firstVersion.putIfAbsent(id, "w" + i);
+                writer.write(id, record(id, T, 0, "w" + i));
+            }
+            result = writer.commit();
+        }
+
+        assertThat(result.records()).isEqualTo(firstVersion.size());
+        assertThat(result.duplicatesDropped()).isEqualTo(writes - firstVersion.size());
+        List<GenericRecord> rows = readAll(partition);
+        assertThat(rows).extracting(r -> r.get("id").toString()).containsExactlyInAnyOrderElementsOf(firstVersion.keySet());
+        assertThat(rows).allSatisfy(r -> assertThat(r.get("raw_json").toString())
+                .endsWith("\"version\":\"" + firstVersion.get(r.get("id").toString()) + "\"}"));
+        assertThat(result.files()).isEqualTo(names(partition).size());
+        assertThat(result.bytes()).isEqualTo(totalBytes(partition));
+        assertThat(TestRecords.tree(dir)).noneMatch(p -> p.contains("/."));
     }
 
     @Test

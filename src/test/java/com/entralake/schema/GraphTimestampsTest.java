@@ -48,6 +48,15 @@ class GraphTimestampsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"2026-11-27T03:04:05.1234567+05:30", "1969-12-31T23:59:59.9999999Z", "0001-01-01T00:00:00Z",
+            "1899-12-31T23:59:59.5-01:00"})
+    void instantsAreTheMicrosAsJavaTimeSeesThem(String text) {
+        assertThat(GraphTimestamps.parseInstant(text))
+                .isEqualTo(OffsetDateTime.parse(text).toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        assertThat(GraphTimestamps.parseInstant("yesterday")).isNull();
+    }
+
+    @ParameterizedTest
     @CsvSource({"1970-01-01, 0", "2026-11-27, 20784", "1969-12-31, -1"})
     void dates(String text, int epochDay) {
         assertThat(GraphTimestamps.parseEpochDay(text)).isEqualTo(epochDay)
