@@ -26,7 +26,10 @@ final class GraphErrors {
     static GraphException classify(URI url, DataType type, HttpResponse<byte[]> response, String clientRequestId) {
         int status = response.statusCode();
         Optional<GraphError> error = graphError(response.body());
-        Optional<LicenceRefusal> refusal = type == null ? Optional.empty()
+        // Graph's explicit "insufficient privileges" is a permission problem whatever the type's licence answers are
+        boolean deniedPermission = status == 403 && error.map(e -> "Authorization_RequestDenied".equalsIgnoreCase(e.code))
+                .orElse(false);
+        Optional<LicenceRefusal> refusal = type == null || deniedPermission ? Optional.empty()
                 : type.licence().refusal(status, error.map(e -> e.code).orElse(null), error.map(e -> e.message).orElse(null));
         if (refusal.isPresent()) {
             return failure(GraphException.Kind.LICENCE, url, response, clientRequestId,

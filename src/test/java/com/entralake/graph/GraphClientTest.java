@@ -249,6 +249,18 @@ class GraphClientTest {
     }
 
     @Test
+    void anUndocumentedLicenceAnswerIsAny403ButGraphsInsufficientPrivilegesStaysAPermissionProblem() {
+        stub.thenJson(403, errorBody("Authorization_RequestDenied", "Insufficient privileges to complete the operation."))
+                .thenJson(403, errorBody("Forbidden", "The tenant does not have a P2 license."));
+        String path = "/v1.0/identityProtection/riskyUsers";
+
+        assertThat(catchThrowableOfType(() -> client.fetch(stub.url(path), DataTypeCatalog.RISKY_USERS),
+                GraphException.class).kind()).isEqualTo(GraphException.Kind.PERMISSION);
+        assertThat(catchThrowableOfType(() -> client.fetch(stub.url(path), DataTypeCatalog.RISKY_USERS),
+                GraphException.class).kind()).isEqualTo(GraphException.Kind.LICENCE);
+    }
+
+    @Test
     void missingPermissionNamesThePermissionsTheDataTypeNeeds() {
         stub.thenJson(403, errorBody("Authorization_RequestDenied", "Insufficient privileges to complete the operation."));
 

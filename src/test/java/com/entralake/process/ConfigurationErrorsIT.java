@@ -195,7 +195,12 @@ class ConfigurationErrorsIT {
         cases.put("damaged-h2", damaged);
         cases.put("status-refused", new Case("status-refused", cases.get("refused").tenant(), lake("refused"),
                 List.of("status", cases.get("refused").args().get(1))));
-        cases.put("status-damaged", new Case("status-damaged", t, lake("damaged-h2"), List.of("status", damaged.args().get(1))));
+        // a damaged file of its own: two processes opening one H2 file at once see its lock, not its damage
+        t = fixture.tenant("status-damaged", License.PREMIUM, 10, 1);
+        Files.writeString(dir.resolve("jobrepo-status-damaged.mv.db"), "garbage ".repeat(500));
+        Case statusDamaged = collect("status-damaged", t, yaml("status-damaged", t, "", ""));
+        cases.put("status-damaged", new Case("status-damaged", t, lake("status-damaged"),
+                List.of("status", statusDamaged.args().get(1))));
         t = fixture.tenant("bad-now", License.PREMIUM, 10, 1);
         cases.put("bad-now", new Case("bad-now", t, lake("bad-now"), List.of("collect",
                 collect("bad-now", t, yaml("bad-now", t, "", "")).args().get(1), "--now=2026-11-27 03:00")));
