@@ -199,6 +199,7 @@ public final class TenantCollector {
                 log.info("{} [{}]: removed {} temporary file(s) left by an interrupted run", type.dataset(),
                         session.name(), removed);
             }
+            history.tidy(jobName, tenantId, type.dataset());
             for (JobExecution orphan : history.orphaned(jobName, tenantId, type.dataset())) {
                 log.warn("{} [{}]: execution {} was left STARTED by a run that died; marking it failed to resume it",
                         type.dataset(), session.name(), orphan.getId());
@@ -217,6 +218,7 @@ public final class TenantCollector {
                             failed.getJobParameters().getString(JobParameterNames.RANGE_START),
                             failed.getJobParameters().getString(JobParameterNames.RANGE_END));
                     JobExecution resumed = jobOperator.restart(failed);
+                    history.seen(resumed);
                     tally.add(resumed);
                     if (resumed.getStatus() != BatchStatus.COMPLETED) {
                         return failure(session, type, selection, probe, resumed, tally, started);
@@ -229,8 +231,10 @@ public final class TenantCollector {
                         settings.getLag(), settings.getLookback()).plan(last, now);
                 if (range.isPresent()) {
                     Instant newFrom = last.map(RangePlanner.CompletedRange::end).orElse(range.get().start());
-                    JobExecution execution = jobOperator.start(eventsJob,
-                            eventParameters(tenantId, type, range.get(), newFrom, now, runId));
+                    JobParameters parameters = eventParameters(tenantId, type, range.get(), newFrom, now, runId);
+                    history.planned(JobParameterNames.EVENTS_JOB, parameters);
+                    JobExecution execution = jobOperator.start(eventsJob, parameters);
+                    history.seen(execution);
                     tally.add(execution);
                     tally.covered = range.get().toString();
                     if (execution.getStatus() != BatchStatus.COMPLETED) {
@@ -241,11 +245,14 @@ public final class TenantCollector {
             } else {
                 for (JobExecution failed : history.unfinished(jobName, tenantId, type.dataset())) {
                     // a snapshot is a picture of one moment: an interrupted one is taken again, not resumed
-                    jobOperator.abandon(failed);
+                    history.seen(jobOperator.abandon(failed));
                 }
                 Instant now = context.clock().now();
                 LocalDate date = now.atOffset(ZoneOffset.UTC).toLocalDate();
-                JobExecution execution = jobOperator.start(snapshotJob, snapshotParameters(tenantId, type, date, now, runId));
+                JobParameters parameters = snapshotParameters(tenantId, type, date, now, runId);
+                history.planned(JobParameterNames.SNAPSHOT_JOB, parameters);
+                JobExecution execution = jobOperator.start(snapshotJob, parameters);
+                history.seen(execution);
                 tally.add(execution);
                 tally.covered = "snapshot_date=" + date;
                 if (execution.getStatus() != BatchStatus.COMPLETED) {
@@ -281,7 +288,7 @@ public final class TenantCollector {
         }
         for (JobExecution execution : ahead) {
             if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED) {
-                jobOperator.abandon(execution);
+                history.seen(jobOperator.abandon(execution));
             }
             history.setAside(execution, now);
         }
@@ -321,10 +328,7 @@ public final class TenantCollector {
      */
     private Optional<String> windowChange(String tenantId, DataType type) {
         String configured = context.settings().getWindow().toString();
-        return history.latestExecutions(JobParameterNames.EVENTS_JOB, tenantId, type.dataset()).stream()
-                .map(e -> e.getJobParameters().getString(JobParameterNames.WINDOW))
-                .filter(java.util.Objects::nonNull)
-                .reduce((first, second) -> second)
+        return history.lastWindow(tenantId, type.dataset())
                 .filter(previous -> !previous.equals(configured))
                 .map(previous -> "entralake.collection.window is " + configured + " but this lake was collected in "
                         + previous + " windows; window files are named by their window, so collecting with another "
@@ -352,7 +356,7 @@ public final class TenantCollector {
             boolean managed = selection == DataTypeSelection.MANAGED;
             if (managed && found.availability().skipsManaged()) {
                 // not a failure to resume: once available, the data type starts afresh with its backfill
-                jobOperator.abandon(execution);
+                history.seen(jobOperator.abandon(execution));
             }
             String message = found.availability().words() + ": " + found.detail()
                     + (managed ? " — skipped (managed); it is collected once available"

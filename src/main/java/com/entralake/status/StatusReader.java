@@ -72,8 +72,7 @@ public final class StatusReader {
     private DataTypeStatus read(String tenantId, DataType type, DataTypeSelection selection,
             Optional<ProbeResult> probe, Duration retention, Instant now, Optional<TenantRun> running) {
         String job = type.isEvents() ? JobParameterNames.EVENTS_JOB : JobParameterNames.SNAPSHOT_JOB;
-        Optional<JobExecution> last = history.latestExecutions(job, tenantId, type.dataset()).stream()
-                .max(java.util.Comparator.comparing(e -> e.getCreateTime()));
+        Optional<JobExecution> last = history.last(job, tenantId, type.dataset());
         if (!type.isEvents()) {
             return new DataTypeStatus(type.dataset(), selection, probe, Optional.empty(),
                     last.map(e -> describe(e, running)), last.map(e -> ok(e, running)).orElse(true),
