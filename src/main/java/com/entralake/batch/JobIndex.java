@@ -75,7 +75,15 @@ public final class JobIndex {
             }
         }
         for (String index : DDL.subList(1, DDL.size())) {
-            update(index);
+            try {
+                update(index);
+            } catch (RepositoryAccessException e) {
+                // PostgreSQL: two sessions creating the same index at once, IF NOT EXISTS notwithstanding, leave one
+                // with a duplicate key (23505) or an existing relation (42P07): the index is there all the same
+                if (!(e.getCause() instanceof SQLException sql) || !List.of("23505", "42P07").contains(sql.getSQLState())) {
+                    throw e;
+                }
+            }
         }
     }
 

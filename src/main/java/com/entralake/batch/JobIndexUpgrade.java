@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -49,7 +50,7 @@ public final class JobIndexUpgrade {
         index.create();
         int added = 0;
         for (String job : List.of(JobParameterNames.EVENTS_JOB, JobParameterNames.SNAPSHOT_JOB)) {
-            added += fill(index, repository, job);
+            added += fill(dataSource, index, repository, job);
         }
         if (added > 0) {
             log.info("Indexed {} job instance(s) of the job history in {} (once, for this version)", added,
@@ -58,13 +59,20 @@ public final class JobIndexUpgrade {
         markDone(dataSource);
     }
 
-    /** Every instance of {@code job}, newest first; a page shifted by instances created meanwhile repeats, never skips. */
-    private static int fill(JobIndex index, JobRepository repository, String job) {
+    /**
+     * Every instance of {@code job}, newest first, a page at a time by id: Spring Batch's own paging
+     * ({@code getJobInstances(name, start, count)}) reads and skips every row before {@code start}, which over a
+     * long history makes the fill quadratic.
+     */
+    private static int fill(DataSource dataSource, JobIndex index, JobRepository repository, String job) {
         int added = 0;
-        for (int start = 0; ; start += PAGE) {
-            List<JobInstance> page = repository.getJobInstances(job, start, PAGE);
-            for (JobInstance instance : page) {
-                JobExecution last = repository.getLastJobExecution(instance);
+        long before = Long.MAX_VALUE;
+        for (List<Long> page = instanceIds(dataSource, job, before); !page.isEmpty();
+                page = instanceIds(dataSource, job, before)) {
+            before = page.get(page.size() - 1);
+            for (long id : page) {
+                JobInstance instance = repository.getJobInstance(id);
+                JobExecution last = instance == null ? null : repository.getLastJobExecution(instance);
                 if (last == null || !IndexedJob.indexable(last.getJobParameters())) {
                     continue; // never ran (the history skipped these before), or not a collection job's
                 }
@@ -77,9 +85,27 @@ public final class JobIndexUpgrade {
                     added++;
                 }
             }
-            if (page.size() < PAGE) {
-                return added;
+        }
+        return added;
+    }
+
+    /** Spring Batch's documented BATCH_JOB_INSTANCE table (the project keeps its default prefix). */
+    private static List<Long> instanceIds(DataSource dataSource, String job, long before) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT JOB_INSTANCE_ID"
+                + " FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = ? AND JOB_INSTANCE_ID < ? ORDER BY JOB_INSTANCE_ID DESC"
+                + " FETCH FIRST " + PAGE + " ROWS ONLY")) {
+            ps.setString(1, job);
+            ps.setLong(2, before);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
             }
+            return ids;
+        } catch (SQLException e) {
+            throw new RepositoryAccessException("cannot read the job history (BATCH_JOB_INSTANCE) in the job repository: "
+                    + ConnectionLoss.oneLine(e), e);
         }
     }
 
