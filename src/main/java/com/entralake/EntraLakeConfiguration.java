@@ -114,7 +114,7 @@ public class EntraLakeConfiguration {
             @Value("${spring.datasource.url:}") String repositoryUrl) {
         TenantLocks locks = new TenantLocks(dataSource, properties.getLockDir(), properties.getLock(),
                 JdbcUrls.redact(repositoryUrl));
-        return new TenantCollector(jobOperator, eventsJob, snapshotJob, new RunHistory(jobRepository), context,
+        return new TenantCollector(jobOperator, eventsJob, snapshotJob, new RunHistory(jobRepository, dataSource), context,
                 sessionFactory, sessions, locks,
                 new ManagedAvailability(store, properties.getConnectivity().getRecheckAfter()), credentialWatch);
     }

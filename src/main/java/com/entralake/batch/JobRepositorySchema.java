@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
+import com.entralake.config.ConfigurationException;
+import com.entralake.repository.RepositoryAccessException;
+
 /**
  * Creates Spring Batch's tables when they are missing, on H2 files and PostgreSQL alike. Spring Boot
  * only initialises in-memory databases by default, so a file-based H2 or a PostgreSQL job repository
@@ -48,7 +51,7 @@ public final class JobRepositorySchema {
         } catch (SQLException e) {
             if ("42501".equals(e.getSQLState())) {
                 // the tables are there but the role may not read them: creating them would only fail confusingly
-                throw new IllegalStateException("cannot read the job repository: " + e.getMessage(), e);
+                throw new RepositoryAccessException("cannot read the job repository: " + e.getMessage(), e);
             }
             return false;
         }
@@ -63,10 +66,10 @@ public final class JobRepositorySchema {
             if (product.contains("h2")) {
                 return "h2";
             }
-            throw new IllegalStateException("unsupported job repository database: " + product
+            throw new ConfigurationException("spring.datasource.url: unsupported job repository database: " + product
                     + " (supported: H2, PostgreSQL)");
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the job repository database: " + e.getMessage(), e);
+            throw new RepositoryAccessException("cannot reach the job repository database: " + e.getMessage(), e);
         }
     }
 }

@@ -9,9 +9,11 @@ import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.entralake.EntraLakeApplication;
+import com.entralake.batch.JobIndexUpgrade;
 import com.entralake.batch.JobRepositorySchema;
 import com.entralake.config.ConfigurationException;
 import com.entralake.config.EntraLakeProperties;
@@ -112,6 +114,8 @@ abstract class ConfiguredCommand implements Callable<Integer> {
             context.getBean(ConnectivityStore.class).ensureSchema();
             // the heartbeat table too: a role without CREATE then finds every table already made by the owner's run
             new TenantRunStore(dataSource).ensureSchema();
+            // and the job index, filled from an earlier version's history before any run reads it
+            JobIndexUpgrade.ensure(dataSource, context.getBean(JobRepository.class));
         } catch (RuntimeException e) {
             throw RepositoryErrors.translate(e, context.getEnvironment(), nothingRan());
         }

@@ -51,7 +51,8 @@ public class StatusCommand extends ConfiguredCommand {
 
     @Override
     protected int run(ConfigurableApplicationContext context, EntraLakeProperties properties) {
-        StatusReader reader = new StatusReader(new RunHistory(context.getBean(JobRepository.class)),
+        StatusReader reader = new StatusReader(new RunHistory(context.getBean(JobRepository.class),
+                context.getBean(javax.sql.DataSource.class)),
                 context.getBean(ConnectivityStore.class), properties.getCollection(),
                 new TenantRunStore(context.getBean(javax.sql.DataSource.class)), properties.getLock().getStaleAfter());
         Instant at = context.getBean(JobClock.class).now();

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import com.entralake.repository.RepositoryAccessException;
 import com.entralake.window.DataGap;
 
 /**
@@ -66,7 +67,7 @@ public final class ConnectivityStore {
                     st.execute(ddl);
                 } catch (SQLException e) {
                     if (!exists(table)) {
-                        throw new IllegalStateException("cannot create " + table + " in the job repository: " + e.getMessage(), e);
+                        throw new RepositoryAccessException("cannot create " + table + " in the job repository: " + e.getMessage(), e);
                     }
                 }
             }
@@ -169,7 +170,7 @@ public final class ConnectivityStore {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the connectivity results from the job repository: "
+            throw new RepositoryAccessException("cannot read the connectivity results from the job repository: "
                     + e.getMessage(), e);
         }
     }
@@ -185,7 +186,7 @@ public final class ConnectivityStore {
             try {
                 upsertOnce(table, key, insert, values);
                 return;
-            } catch (IllegalStateException e) {
+            } catch (RepositoryAccessException e) {
                 if (attempt == 3 || !(e.getCause() instanceof SQLException sql) || !"23505".equals(sql.getSQLState())) {
                     throw e;
                 }
@@ -217,7 +218,7 @@ public final class ConnectivityStore {
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot save to " + table + " in the job repository: " + e.getMessage(), e);
+            throw new RepositoryAccessException("cannot save to " + table + " in the job repository: " + e.getMessage(), e);
         }
     }
 
@@ -228,7 +229,7 @@ public final class ConnectivityStore {
         } catch (SQLException e) {
             if ("42501".equals(e.getSQLState())) {
                 // there, but not readable by this role: say so instead of trying to create it
-                throw new IllegalStateException("cannot read " + table + " in the job repository: " + e.getMessage(), e);
+                throw new RepositoryAccessException("cannot read " + table + " in the job repository: " + e.getMessage(), e);
             }
             return false;
         }

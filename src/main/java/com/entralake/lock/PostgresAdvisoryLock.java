@@ -1,6 +1,7 @@
 package com.entralake.lock;
 
 import com.entralake.repository.ConnectionLoss;
+import com.entralake.repository.RepositoryAccessException;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -81,7 +82,7 @@ public final class PostgresAdvisoryLock extends CheckedTenantLock {
                     // reporting the first failure
                 }
             }
-            throw new IllegalStateException("cannot take the tenant lock in PostgreSQL: " + e.getMessage(), e);
+            throw new RepositoryAccessException("cannot take the tenant lock in PostgreSQL: " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.entralake.lock;
 
 import com.entralake.repository.ConnectionLoss;
+import com.entralake.repository.RepositoryAccessException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,7 +48,7 @@ public final class TenantRunStore {
                 st.execute(DDL);
             } catch (SQLException e) {
                 if (!exists()) {
-                    throw new IllegalStateException("cannot create " + TABLE + " in the job repository: " + e.getMessage(), e);
+                    throw new RepositoryAccessException("cannot create " + TABLE + " in the job repository: " + e.getMessage(), e);
                 }
             }
         }
@@ -137,8 +138,8 @@ public final class TenantRunStore {
         }
     }
 
-    private static IllegalStateException failure(String verb, SQLException e) {
-        return new IllegalStateException("cannot " + verb + " the tenant's run record (" + TABLE
+    private static RepositoryAccessException failure(String verb, SQLException e) {
+        return new RepositoryAccessException("cannot " + verb + " the tenant's run record (" + TABLE
                 + ") in the job repository: " + ConnectionLoss.oneLine(e), e);
     }
 

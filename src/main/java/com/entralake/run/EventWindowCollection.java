@@ -60,6 +60,7 @@ final class EventWindowCollection implements ModeCollection {
                     failed.getJobParameters().getString(JobParameterNames.RANGE_START),
                     failed.getJobParameters().getString(JobParameterNames.RANGE_END));
             JobExecution resumed = jobOperator.restart(failed);
+            history.seen(resumed);
             tally.add(resumed);
             if (resumed.getStatus() != BatchStatus.COMPLETED) {
                 return Optional.of(resumed);
@@ -72,8 +73,10 @@ final class EventWindowCollection implements ModeCollection {
                 settings.getLag(), settings.getLookback()).plan(last, now);
         if (range.isPresent()) {
             Instant newFrom = last.map(RangePlanner.CompletedRange::end).orElse(range.get().start());
-            JobExecution execution = jobOperator.start(eventsJob,
-                    eventParameters(tenantId, type, range.get(), newFrom, now, runId));
+            JobParameters parameters = eventParameters(tenantId, type, range.get(), newFrom, now, runId);
+            history.planned(JobParameterNames.EVENTS_JOB, parameters);
+            JobExecution execution = jobOperator.start(eventsJob, parameters);
+            history.seen(execution);
             tally.add(execution);
             tally.covered = range.get().toString();
             if (execution.getStatus() != BatchStatus.COMPLETED) {
@@ -92,10 +95,7 @@ final class EventWindowCollection implements ModeCollection {
     public Optional<String> refusal(TenantSession session, DataType type) {
         String tenantId = session.tenantId();
         String configured = context.settings().getWindow().toString();
-        return history.latestExecutions(JobParameterNames.EVENTS_JOB, tenantId, type.dataset()).stream()
-                .map(e -> e.getJobParameters().getString(JobParameterNames.WINDOW))
-                .filter(java.util.Objects::nonNull)
-                .reduce((first, second) -> second)
+        return history.lastWindow(tenantId, type.dataset())
                 .filter(previous -> !previous.equals(configured))
                 .map(previous -> "entralake.collection.window is " + configured + " but this lake was collected in "
                         + previous + " windows; window files are named by their window, so collecting with another "
@@ -118,7 +118,7 @@ final class EventWindowCollection implements ModeCollection {
         }
         for (JobExecution execution : ahead) {
             if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED) {
-                jobOperator.abandon(execution);
+                history.seen(jobOperator.abandon(execution));
             }
             history.setAside(execution, now);
         }

@@ -42,11 +42,15 @@ final class SnapshotCollection implements ModeCollection {
             throws Exception {
         String tenantId = session.tenantId();
         for (JobExecution failed : history.unfinished(JobParameterNames.SNAPSHOT_JOB, tenantId, type.dataset())) {
-            jobOperator.abandon(failed);
+            // a snapshot is a picture of one moment: an interrupted one is taken again, not resumed
+            history.seen(jobOperator.abandon(failed));
         }
         Instant now = context.clock().now();
         LocalDate date = now.atOffset(ZoneOffset.UTC).toLocalDate();
-        JobExecution execution = jobOperator.start(snapshotJob, snapshotParameters(tenantId, type, date, now, runId));
+        JobParameters parameters = snapshotParameters(tenantId, type, date, now, runId);
+        history.planned(JobParameterNames.SNAPSHOT_JOB, parameters);
+        JobExecution execution = jobOperator.start(snapshotJob, parameters);
+        history.seen(execution);
         tally.add(execution);
         tally.covered = "snapshot_date=" + date;
         if (execution.getStatus() != BatchStatus.COMPLETED) {

@@ -35,7 +35,9 @@ import com.entralake.graph.GraphException;
 import com.entralake.lake.CleanUp;
 import com.entralake.lake.LakeLayout;
 import com.entralake.lock.TenantLock;
+import com.entralake.lock.TenantLockLostException;
 import com.entralake.lock.TenantLockedException;
+import com.entralake.repository.RepositoryAccessException;
 import com.entralake.tenant.TenantSession;
 import com.entralake.tenant.TenantSessionFactory;
 import com.entralake.tenant.TenantSessions;
@@ -183,6 +185,7 @@ public final class TenantCollector {
                 log.info("{} [{}]: removed {} temporary file(s) left by an interrupted run", type.dataset(),
                         session.name(), removed);
             }
+            history.tidy(jobName, tenantId, type.dataset());
             for (JobExecution orphan : history.orphaned(jobName, tenantId, type.dataset())) {
                 log.warn("{} [{}]: execution {} was left STARTED by a run that died; marking it failed to resume it",
                         type.dataset(), session.name(), orphan.getId());
@@ -221,7 +224,7 @@ public final class TenantCollector {
             boolean managed = selection == DataTypeSelection.MANAGED;
             if (managed && found.availability().skipsManaged()) {
                 // not a failure to resume: once available, the data type starts afresh with its backfill
-                jobOperator.abandon(execution);
+                history.seen(jobOperator.abandon(execution));
             }
             String message = found.availability().words() + ": " + found.detail()
                     + (managed ? " — skipped (managed); it is collected once available"
@@ -237,26 +240,32 @@ public final class TenantCollector {
                         ? "the lake at " + context.lake().root() + " could not be written (" + cause.getMessage()
                                 + "); every window committed before is complete"
                         : String.valueOf(cause.getMessage()));
-        boolean bug = interrupted.isEmpty() && execution.getAllFailureExceptions().stream().anyMatch(t -> !isOperational(t));
-        log.error("{}: failed, the next run resumes it: {}", type.dataset(), message);
-        if (bug && cause != null) {
-            log.error("{}: this looks like a bug", type.dataset(), cause);
+        Optional<Throwable> bug = interrupted.isPresent() ? Optional.empty()
+                : execution.getAllFailureExceptions().stream().filter(t -> !isOperational(t)).findFirst();
+        if (bug.isPresent()) {
+            // said as what it is: resuming may well fail the same way, and no operator action fixes the code
+            log.error("{} [{}]: unexpected failure (a bug); the next run tries the range again", type.dataset(),
+                    session.name(), bug.get());
+            return tally.outcome(type.dataset(), DataTypeOutcome.Status.CRASHED, "unexpected failure: " + message,
+                    started);
         }
-        return tally.outcome(type.dataset(), bug ? DataTypeOutcome.Status.CRASHED : DataTypeOutcome.Status.FAILED,
-                message, started);
+        log.error("{}: failed, the next run resumes it: {}", type.dataset(), message);
+        return tally.outcome(type.dataset(), DataTypeOutcome.Status.FAILED, message, started);
     }
 
     /**
      * Failures of the world rather than of the code: Graph, the network, the lake's storage, the job
-     * repository, a data problem Entra Lake detected and explained. They make a run partial (exit 1) and
-     * the next run resumes; anything else is a bug (exit 5).
+     * repository, a lost tenant lock, a data problem Entra Lake detected and explained. They make a run partial
+     * (exit 1) and the next run resumes; anything else is a bug (exit 5) — an {@link IllegalStateException}
+     * too, unless an operational failure caused it: conditions of the world have types of their own.
      */
     static boolean isOperational(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof GraphException || t instanceof AuthenticationFailure || t instanceof java.io.IOException
-                    || t instanceof FormatChangeException
+                    || t instanceof FormatChangeException || t instanceof TenantLockLostException
+                    || t instanceof RepositoryAccessException
                     || t instanceof java.io.UncheckedIOException || t instanceof java.sql.SQLException
-                    || t instanceof org.springframework.dao.DataAccessException || t instanceof IllegalStateException) {
+                    || t instanceof org.springframework.dao.DataAccessException) {
                 return true;
             }
         }

@@ -15,6 +15,7 @@ import com.entralake.lock.ProcessIdentity;
 import com.entralake.lock.TenantLock;
 import com.entralake.lock.TenantRunStore;
 import com.entralake.lock.WatchedTenantLock;
+import com.entralake.repository.RepositoryAccessException;
 
 /**
  * Picks the lock that matches the job repository — a PostgreSQL advisory lock when the repository is
@@ -74,7 +75,7 @@ public final class TenantLocks {
         try (Connection c = dataSource.getConnection()) {
             return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the job repository database: " + e.getMessage(), e);
+            throw new RepositoryAccessException("cannot reach the job repository database: " + e.getMessage(), e);
         }
     }
 }

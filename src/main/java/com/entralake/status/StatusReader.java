@@ -72,9 +72,8 @@ public final class StatusReader {
     private DataTypeStatus read(String tenantId, DataType type, DataTypeSelection selection,
             Optional<ProbeResult> probe, Duration retention, Instant now, Optional<TenantRun> running) {
         String job = JobParameterNames.jobOf(type);
-        Optional<JobExecution> last = history.latestExecutions(job, tenantId, type.dataset()).stream()
-                .max(java.util.Comparator.comparing(e -> e.getCreateTime()));
-        if (!type.timeWindows().isPresent()) {
+        Optional<JobExecution> last = history.last(job, tenantId, type.dataset());
+        if (type.timeWindows().isEmpty()) {
             return new DataTypeStatus(type.dataset(), selection, probe, Optional.empty(),
                     last.map(e -> describe(e, running)), last.map(e -> ok(e, running)).orElse(true),
                     last.map(CollectionCounts::of).orElse(CollectionCounts.NONE),

@@ -57,7 +57,7 @@ class PostgresPrivilegesIT {
             sql("postgres", "CREATE DATABASE " + db);
             sql(db, "REVOKE CREATE ON SCHEMA public FROM PUBLIC"); // PostgreSQL 15's default
         }
-        for (String role : List.of("job_creator", "job_runner", "job_none", "job_partial")) {
+        for (String role : List.of("job_creator", "job_runner", "job_none", "job_partial", "job_no_index")) {
             sql("postgres", "CREATE ROLE " + role + " LOGIN PASSWORD 'pw-" + role + "'");
         }
         sql("with_create", "GRANT CREATE ON SCHEMA public TO job_creator");
@@ -153,6 +153,22 @@ class PostgresPrivilegesIT {
         assertOneLineNothingCollected(run, tenant, "role 'job_partial' lacks INSERT/UPDATE/DELETE on table batch_",
                 "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO job_partial;",
                 "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO job_partial.");
+    }
+
+    /** Entra Lake's own tables are checked with Spring Batch's: the job index too, before any run reads it. */
+    @Test
+    void aRoleWithoutPrivilegesOnTheJobIndexIsToldBeforeAnythingRuns() throws SQLException {
+        TestTenant tenant = fixture.tenant("pg-no-index", License.PREMIUM, 10, 1);
+        assertThat(EntraLakeApplication.run("status", "--config=" + config(tenant, "precreated", "postgres", "postgres"),
+                "--now=" + NOW)).isZero();
+        sql("precreated", "GRANT USAGE ON SCHEMA public TO job_no_index");
+        sql("precreated", "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO job_no_index");
+        sql("precreated", "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO job_no_index");
+        sql("precreated", "REVOKE SELECT, INSERT, UPDATE, DELETE ON ENTRALAKE_JOB_INDEX FROM job_no_index");
+        Captured run = fixture.collectCapturing(config(tenant, "precreated", "job_no_index", "pw-job_no_index"), NOW);
+        assertOneLineNothingCollected(run, tenant,
+                "role 'job_no_index' lacks SELECT/INSERT/UPDATE/DELETE on table entralake_job_index",
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO job_no_index;");
     }
 
     @Test
