@@ -71,6 +71,11 @@ final class EventWindowCollection implements ModeCollection {
         Optional<RangePlanner.CompletedRange> last = history.lastCompletedRange(tenantId, type.dataset(), now);
         Optional<TimeWindow> range = new RangePlanner(settings.getWindow(), settings.getBackfill(),
                 settings.getLag(), settings.getLookback()).plan(last, now);
+        if (range.isPresent() && last.isEmpty() && history.unfinished(JobParameterNames.EVENTS_JOB, tenantId,
+                type.dataset()).isEmpty()) {
+            // a new data type (after an upgrade, or newly selected) starts with its backfill: say so
+            tally.note("first collection of " + type.dataset() + ": backfilling from " + range.get().start());
+        }
         if (range.isPresent()) {
             Instant newFrom = last.map(RangePlanner.CompletedRange::end).orElse(range.get().start());
             JobParameters parameters = eventParameters(tenantId, type, range.get(), newFrom, now, runId);

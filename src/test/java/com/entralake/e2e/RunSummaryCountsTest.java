@@ -53,10 +53,13 @@ class RunSummaryCountsTest extends EmulatedCollectionTest {
 
         Captured first = fixture.collectCapturing(config, NOW, "--data-type=signins");
         assertThat(recordsAndFiles(first.stdout())).containsExactly(lakeRows(lake), lakeFiles(lake));
+        assertThat(first.stdout()).as("a new data type says it starts with its backfill")
+                .contains("first collection of signins: backfilling from " + START);
 
         Captured again = fixture.collectCapturing(config, NOW, "--data-type=signins");
         assertThat(again.exitCode()).isZero();
         assertThat(recordsAndFiles(again.stdout())).as("nothing is new: " + again.stdout()).containsExactly(0L, 0L);
+        assertThat(again.stdout()).doesNotContain("first collection");
         assertThat(again.stdout()).containsPattern("re-read within the lookback: 1[12][0-9] records in 2 file\\(s\\), already in the lake");
     }
 
