@@ -113,6 +113,23 @@ public final class DataTypeCatalog {
             .throttle(ThrottleClass.DIRECTORY)
             .build();
 
+    /** Devices: the page states no page size; 999 is the directory's (unverified for this endpoint). */
+    public static final DataType DEVICES = DataType.builder("devices")
+            .summary("Every device registered or joined to the directory, one snapshot per day")
+            .get(ApiVersion.V1_0, "/devices").resource("device").mode(new CollectionMode.Listing())
+            .pageSize(999)
+            .needs("Device.Read.All", "Directory.Read.All")
+            .throttle(ThrottleClass.DIRECTORY)
+            .build();
+
+    /** Domains: the page names no query option, so no $top. */
+    public static final DataType DOMAINS = DataType.builder("domains")
+            .summary("The tenant's domains and their verification state, one snapshot per day")
+            .get(ApiVersion.V1_0, "/domains").resource("domain").mode(new CollectionMode.Listing())
+            .needs("Domain.Read.All", "Directory.Read.All")
+            .throttle(ThrottleClass.DIRECTORY)
+            .build();
+
     /** Subscribed SKUs: only $select is documented, so no $top. */
     public static final DataType SUBSCRIBED_SKUS = DataType.builder("subscribed_skus")
             .summary("The tenant's licence subscriptions and how many units are assigned, one snapshot per day")
@@ -160,7 +177,7 @@ public final class DataTypeCatalog {
 
     static {
         for (DataType type : List.of(SIGN_INS, DIRECTORY_AUDITS, PROVISIONING_LOGS, USERS, GROUPS,
-                USER_REGISTRATION_DETAILS, APPLICATIONS, SERVICE_PRINCIPALS, SUBSCRIBED_SKUS, OAUTH2_PERMISSION_GRANTS,
+                USER_REGISTRATION_DETAILS, APPLICATIONS, SERVICE_PRINCIPALS, DEVICES, DOMAINS, SUBSCRIBED_SKUS, OAUTH2_PERMISSION_GRANTS,
                 CONDITIONAL_ACCESS_POLICIES, NAMED_LOCATIONS, RISKY_USERS)) {
             BUILT_IN.put(type.dataset(), type);
         }

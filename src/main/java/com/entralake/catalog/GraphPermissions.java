@@ -61,6 +61,9 @@ public final class GraphPermissions {
         ids.put("Synchronization.Read.All", "5ba43d2f-fa88-4db2-bd1c-a67c5f0fb1ce");
         // from permissions-ids.md directly: /organization (tenantType) accepts it
         ids.put("Organization.Read.All", "498476ce-e0fe-48b0-b801-37ba7e2685c6");
+        // from permissions-ids.md directly (commit 0fcd5cb): the least-privileged permissions of devices and domains
+        ids.put("Device.Read.All", "7438b122-aefc-4978-80ed-43db9fcc7715");
+        ids.put("Domain.Read.All", "dbb9058a-0e50-45d7-ae91-66909b5d4664");
         APP_ROLE_IDS = checked(ids, "app role id");
     }
 
@@ -86,6 +89,8 @@ public final class GraphPermissions {
         ids.put("MailboxSettings.Read", "87f447af-9fa4-4c32-9dfa-4a57a73d18ce");
         ids.put("Synchronization.Read.All", "7aa02aeb-824f-4fbe-a3f7-611f751f5b55");
         ids.put("Organization.Read.All", "4908d5b9-3fb2-4b1e-9336-1888b7937185");
+        ids.put("Device.Read.All", "951183d1-1a61-466f-a6d1-1fde911bfd95");
+        ids.put("Domain.Read.All", "2f9ee017-59c1-4f1d-9472-bd5529a7b311");
         DELEGATED_SCOPE_IDS = checked(ids, "delegated permission id");
     }
 

@@ -20,14 +20,17 @@ class GraphPermissionsTest {
 
     @Test
     void tableHoldsEveryIdOfTheReferenceAndOnlyReadPermissions() {
-        assertThat(GraphPermissions.all()).hasSize(18)
+        assertThat(GraphPermissions.all()).hasSize(20)
                 .containsEntry("AuditLog.Read.All", "b0afded3-3588-46d8-8b3d-9842eff778da")
                 .containsEntry("Directory.Read.All", "7ab1d382-f21e-4acd-a863-ba3e13f7da61")
                 .containsEntry("User.Read.All", "df021288-bdef-4463-88db-98f22de89214")
                 .containsEntry("Group.Read.All", "5b567255-7703-4780-807c-7be8301ae99b")
                 .containsEntry("MailboxSettings.Read", "40f97065-369a-49f4-947c-6a255697ae91")
                 .containsEntry("Synchronization.Read.All", "5ba43d2f-fa88-4db2-bd1c-a67c5f0fb1ce")
-                .containsEntry("Organization.Read.All", "498476ce-e0fe-48b0-b801-37ba7e2685c6");
+                .containsEntry("Organization.Read.All", "498476ce-e0fe-48b0-b801-37ba7e2685c6")
+                // Microsoft's permissions-ids.md (microsoft-graph-docs-contrib concepts/includes, commit 0fcd5cb)
+                .containsEntry("Device.Read.All", "7438b122-aefc-4978-80ed-43db9fcc7715")
+                .containsEntry("Domain.Read.All", "dbb9058a-0e50-45d7-ae91-66909b5d4664");
         assertThat(GraphPermissions.all().values()).doesNotHaveDuplicates();
         GraphPermissions.all().keySet().forEach(p -> assertThat(GraphPermissions.isReadOnly(p)).as(p).isTrue());
     }

@@ -31,7 +31,9 @@ class PermissionsCommandTest {
             "Policy.Read.All", "246dd0d5-5bd0-4def-940b-0421030a5b68",
             "IdentityRiskyUser.Read.All", "dc5007c0-2d7d-4c42-879c-2dab87571379",
             // not in graph-reference.md: Microsoft's permissions-ids.md, as GraphPermissions says
-            "Organization.Read.All", "498476ce-e0fe-48b0-b801-37ba7e2685c6");
+            "Organization.Read.All", "498476ce-e0fe-48b0-b801-37ba7e2685c6",
+            "Device.Read.All", "7438b122-aefc-4978-80ed-43db9fcc7715",
+            "Domain.Read.All", "dbb9058a-0e50-45d7-ae91-66909b5d4664");
 
     private record Run(int exitCode, String out, String err) {
     }
@@ -128,7 +130,8 @@ class PermissionsCommandTest {
         assertThat(run.exitCode()).isZero();
         String text = run.out();
         String[] all = ids("AuditLog.Read.All", "Directory.Read.All", "User.Read.All", "Group.Read.All",
-                "Application.Read.All", "Organization.Read.All", "Policy.Read.All", "IdentityRiskyUser.Read.All");
+                "Application.Read.All", "Device.Read.All", "Organization.Read.All", "Policy.Read.All",
+                "IdentityRiskyUser.Read.All", "Domain.Read.All");
 
         // 1. permission list: every permission of every data type, with the data types and licence
         String list = section(text, "== Permissions");

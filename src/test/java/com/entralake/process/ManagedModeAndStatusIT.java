@@ -137,7 +137,7 @@ class ManagedModeAndStatusIT {
         assertThat(status.stdout())
                 .contains("tenant id:           " + tenant.tenantId())
                 .contains("secret id:           " + tenant.secretId())
-                .contains("Connected (7 of 13 selected data types available)")
+                .contains("Connected (9 of 15 selected data types available)")
                 .contains("EXPIRED on " + NOW.plus(Duration.ofDays(20)))
                 .containsPattern("last run:\\s+COMPLETED, started " + nextNight)
                 .containsPattern("signins\\s+selection:\\s+managed — available")
