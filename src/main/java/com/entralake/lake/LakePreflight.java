@@ -2,9 +2,8 @@ package com.entralake.lake;
 
 import java.io.IOException;
 import java.util.Optional;
-import java.util.UUID;
+import java.time.Instant;
 
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -49,11 +48,8 @@ public final class LakePreflight {
             }
             // on an object store a "folder" is only a key prefix that exists once something is under it: the
             // write probe alone says whether the lake can be written
-            Path probe = new Path(root, ".entralake-write-probe-" + UUID.randomUUID());
-            try (FSDataOutputStream out = fs.create(probe, false)) {
-                out.write('x');
-            }
-            fs.delete(probe, false);
+            WriteProbe.writeAndDelete(fs, root);
+            WriteProbe.removeAbandoned(fs, root, Instant.now());
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.of(shown + " is not writable: " + reason(e));

@@ -39,6 +39,26 @@ public record ProcessIdentity(String host, String pidNamespace, long pid, Instan
         return other.started != null && started.isPresent() && !started.get().equals(other.started);
     }
 
+    /** One line that {@link #parse} reads back: for a file that must say which process wrote it. */
+    public String toLine() {
+        return String.join("\t", host, pidNamespace == null ? "" : pidNamespace, Long.toString(pid),
+                started == null ? "" : started.toString());
+    }
+
+    /** The identity {@link #toLine} wrote, or empty for any other text. */
+    public static Optional<ProcessIdentity> parse(String line) {
+        String[] parts = line.replaceAll("[\r\n]+$", "").split("\t", -1);
+        if (parts.length != 4) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ProcessIdentity(parts[0], parts[1].isEmpty() ? null : parts[1], Long.parseLong(parts[2]),
+                    parts[3].isEmpty() ? null : Instant.parse(parts[3])));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     public String describe() {
         return "pid " + pid + " on " + host;
     }

@@ -45,4 +45,14 @@ class ProcessIdentityTest {
                 Long.MAX_VALUE - 1, null);
         assertThat(self.seesEnded(twin)).isFalse();
     }
+
+    @Test
+    void anIdentityWrittenAsALineReadsBackWholeAndAnythingElseReadsAsNone() {
+        assertThat(ProcessIdentity.parse(self.toLine())).contains(self);
+        ProcessIdentity unknowns = new ProcessIdentity("host", null, 42, null);
+        assertThat(ProcessIdentity.parse(unknowns.toLine())).contains(unknowns);
+        assertThat(ProcessIdentity.parse("x")).isEmpty();
+        assertThat(ProcessIdentity.parse("host\tns\tnot-a-pid\t")).isEmpty();
+        assertThat(ProcessIdentity.parse("host\tns\t1\tyesterday")).isEmpty();
+    }
 }
