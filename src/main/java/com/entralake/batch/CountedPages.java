@@ -29,13 +29,13 @@ final class CountedPages {
     }
 
     GraphPage next(ExecutionContext counters) {
-        long retriesBefore = stats.retries();
-        long throttlesBefore = stats.throttles();
+        long retriesBefore = stats.retriesOfThisThread();
+        long throttlesBefore = stats.throttlesOfThisThread();
         GraphPage page = pages.next();
         StepProgress.add(counters, StepProgress.PAGES, 1);
         StepProgress.add(counters, StepProgress.RECORDS_READ, page.records().size());
-        StepProgress.add(counters, StepProgress.RETRIES, stats.retries() - retriesBefore);
-        StepProgress.add(counters, StepProgress.THROTTLES, stats.throttles() - throttlesBefore);
+        StepProgress.add(counters, StepProgress.RETRIES, stats.retriesOfThisThread() - retriesBefore);
+        StepProgress.add(counters, StepProgress.THROTTLES, stats.throttlesOfThisThread() - throttlesBefore);
         return page;
     }
 }

@@ -14,6 +14,11 @@ public final class GraphCallStats implements GraphCallListener {
     private final LongAdder retries = new LongAdder();
     private final LongAdder throttles = new LongAdder();
     private final LongAdder throttledNanos = new LongAdder();
+    /**
+     * Retries and throttles of the calling thread: a tenant's data types run in lanes at once on one session, and a
+     * step counts only what its own requests cost.
+     */
+    private final ThreadLocal<long[]> ofThisThread = ThreadLocal.withInitial(() -> new long[2]);
 
     @Override
     public void requestSent(URI url, int attempt) {
@@ -30,12 +35,14 @@ public final class GraphCallStats implements GraphCallListener {
     @Override
     public void retrying(URI url, int failedAttempt, String reason, Duration wait) {
         retries.increment();
+        ofThisThread.get()[0]++;
     }
 
     @Override
     public void throttled(URI url, Duration retryAfter) {
         throttles.increment();
         throttledNanos.add(retryAfter.toNanos());
+        ofThisThread.get()[1]++;
     }
 
     public long requests() {
@@ -56,6 +63,16 @@ public final class GraphCallStats implements GraphCallListener {
 
     public long retries() {
         return retries.sum();
+    }
+
+    /** The retries of the requests this thread sent. */
+    public long retriesOfThisThread() {
+        return ofThisThread.get()[0];
+    }
+
+    /** The throttled answers to the requests this thread sent. */
+    public long throttlesOfThisThread() {
+        return ofThisThread.get()[1];
     }
 
     public long throttles() {

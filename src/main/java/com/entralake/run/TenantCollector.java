@@ -1,7 +1,6 @@
 package com.entralake.run;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -98,16 +97,15 @@ public final class TenantCollector {
                 Set<String> roles = TokenRoles.of(session.tokens().accessToken());
                 DataTypeProbe probe = new DataTypeProbe(session.graph(), session.graphBaseUrl(), roles,
                         tenantTypeOnce(session));
-                List<DataTypeOutcome> outcomes = new ArrayList<>();
-                for (DataType type : DataTypeCatalog.all()) {
-                    if (!onlyDatasets.isEmpty() && !onlyDatasets.contains(type.dataset())) {
-                        continue;
-                    }
-                    outcomes.add(collect(session, type, DataTypeSelection.of(tenant, type), probe, runId));
-                    Optional<String> lockLost = lock.lost();
-                    if (lockLost.isPresent()) {
-                        return Interruption.tenantStopped(tenant.getName(), tenantId, lockLost.get(), outcomes);
-                    }
+                List<DataType> types = DataTypeCatalog.all().stream()
+                        .filter(type -> onlyDatasets.isEmpty() || onlyDatasets.contains(type.dataset())).toList();
+                removeAbandonedQuarantineTemporaries(session);
+                List<DataTypeOutcome> outcomes = BudgetLanes.run(tenant.getName(), types,
+                        type -> collect(session, type, DataTypeSelection.of(tenant, type), probe, runId),
+                        () -> lock.lost().isPresent());
+                Optional<String> lockLost = lock.lost();
+                if (lockLost.isPresent()) {
+                    return Interruption.tenantStopped(tenant.getName(), tenantId, lockLost.get(), outcomes);
                 }
                 // after the data: the check is one request, and a Graph hiccup here must not come first
                 credentials.check(session, roles, context.clock().now());
@@ -131,18 +129,39 @@ public final class TenantCollector {
         }
     }
 
+    /**
+     * What a crashed run left in the tenant's quarantine, removed before any type starts: the folder is shared by
+     * the tenant's types, and once their lanes run, a temporary file there may be another type's live one.
+     */
+    private void removeAbandonedQuarantineTemporaries(TenantSession session) {
+        try {
+            int removed = CleanUp.removeAbandonedTemporaries(context.lake(),
+                    context.layout().datasetTenantDir(LakeLayout.QUARANTINE, session.tenantId()));
+            if (removed > 0) {
+                log.info("{} [{}]: removed {} temporary file(s) left by an interrupted run", LakeLayout.QUARANTINE,
+                        session.name(), removed);
+            }
+        } catch (java.io.IOException e) {
+            // not fatal here: a type that sets a record aside says clearly if the quarantine cannot be written
+            log.warn("{} [{}]: could not remove what an interrupted run left: {}", LakeLayout.QUARANTINE,
+                    session.name(), e.getMessage());
+        }
+    }
+
     /** The tenant type is read at most once per run, and only if a licence refusal needs explaining. */
     private static Supplier<TenantType> tenantTypeOnce(TenantSession session) {
         TenantType[] known = new TenantType[1];
         return () -> {
-            if (known[0] == null) {
-                try {
-                    known[0] = TenantFacts.tenantType(session);
-                } catch (RuntimeException e) {
-                    known[0] = TenantType.UNKNOWN;
+            synchronized (known) { // the tenant's lanes may ask at once
+                if (known[0] == null) {
+                    try {
+                        known[0] = TenantFacts.tenantType(session);
+                    } catch (RuntimeException e) {
+                        known[0] = TenantType.UNKNOWN;
+                    }
                 }
+                return known[0];
             }
-            return known[0];
         };
     }
 
@@ -176,11 +195,9 @@ public final class TenantCollector {
         String jobName = JobParameterNames.jobOf(type);
         Tally tally = new Tally();
         try {
-            // the tenant's quarantine too: a run that died while setting a record aside left its temporary file there
+            // each type owns its folder: its leftovers are removed in its own lane
             int removed = CleanUp.removeAbandonedTemporaries(context.lake(),
-                    context.layout().datasetTenantDir(type.dataset(), tenantId))
-                    + CleanUp.removeAbandonedTemporaries(context.lake(),
-                            context.layout().datasetTenantDir(LakeLayout.QUARANTINE, tenantId));
+                    context.layout().datasetTenantDir(type.dataset(), tenantId));
             if (removed > 0) {
                 log.info("{} [{}]: removed {} temporary file(s) left by an interrupted run", type.dataset(),
                         session.name(), removed);

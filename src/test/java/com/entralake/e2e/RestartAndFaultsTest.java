@@ -88,7 +88,8 @@ class RestartAndFaultsTest extends EmulatedCollectionTest {
         Path config = fixture.config(name + ".properties", List.of(tenant), Map.of("entralake.lake-root", lakeDir.toString()));
         fault.accept(fixture.emulator.faults(), tenant.tenantId());
 
-        Captured run = fixture.collectCapturing(config, NOW);
+        // the audit logs only: the faults meet the tenant's next requests, and other budgets' lanes would race them
+        Captured run = fixture.collectCapturing(config, NOW, "--data-type=signins", "--data-type=directory_audits");
         fixture.emulator.faults().clear(tenant.tenantId());
 
         assertThat(run.exitCode()).isZero();

@@ -20,7 +20,7 @@ import com.entralake.testing.LakeQueries;
 /**
  * Under Graph's real audit-log limit (5 requests per 10 s per tenant, enforced by the emulator with
  * 429 and Retry-After), a run completes, paces itself instead of collecting 429s, and never sends a
- * request before a Retry-After has passed.
+ * request before a Retry-After has passed — while the data types of other budgets run beside it, not after it.
  */
 @Tag("fault-injection")
 class ThrottlingTest extends EmulatedCollectionTest {
@@ -52,6 +52,12 @@ class ThrottlingTest extends EmulatedCollectionTest {
             assertThat(Duration.between(auditLogRequests.get(i - 5).received(), auditLogRequests.get(i).received()))
                     .isGreaterThan(Duration.ofSeconds(9));
         }
+        // the directory types draw on another budget: their lane runs while the audit-log lane waits for its own
+        Instant firstDirectoryRequest = fixture.emulator.requestLog().stream()
+                .filter(r -> tenant.tenantId().equals(r.tenantId()) && r.path().endsWith("/users"))
+                .map(ServedRequest::received).min(Instant::compareTo).orElseThrow();
+        assertThat(firstDirectoryRequest).as("users are read before the audit logs' first 10-second window is over")
+                .isBefore(auditLogRequests.get(5).received());
         Instant start = Instant.parse("2026-11-18T10:00:00Z");
         Instant end = Instant.parse("2026-11-20T10:00:00Z");
         try (LakeQueries lake = new LakeQueries(fixture.lake())) {
