@@ -19,6 +19,11 @@ public sealed interface CollectionMode permits CollectionMode.TimeWindows, Colle
     /** Words for help texts and docs. */
     String describe();
 
+    /** Whether Graph answers with the object itself rather than a {@code value} collection with nextLinks. */
+    default boolean answersOneObject() {
+        return false;
+    }
+
     /**
      * Append-only records read in time windows over {@code timeProperty}, keyed by {@code id}, partitioned by
      * the day of that time.
@@ -84,6 +89,11 @@ public sealed interface CollectionMode permits CollectionMode.TimeWindows, Colle
         @Override
         public String describe() {
             return "a snapshot of one object each run";
+        }
+
+        @Override
+        public boolean answersOneObject() {
+            return true;
         }
     }
 

@@ -172,13 +172,39 @@ public final class DataTypeCatalog {
             .licence(Licences.ENTRA_ID_P2).throttle(ThrottleClass.IDENTITY_PROTECTION)
             .build();
 
+    /**
+     * The organization: one row, but Graph serves it as a collection. The include names Directory.Read.All as
+     * least privileged; Organization.Read.All (subscribedSkus' least privileged) is accepted too.
+     */
+    public static final DataType ORGANIZATION = DataType.builder("organization")
+            .summary("The tenant's organization object (name, tenant type, verified domains, assigned plans),"
+                    + " one row per day")
+            .get(ApiVersion.V1_0, "/organization").resource("organization").mode(new CollectionMode.Listing())
+            .needs("Directory.Read.All", "Organization.Read.All")
+            .throttle(ThrottleClass.DIRECTORY)
+            .build();
+
+    /** Risky service principals: Workload ID Premium; $top is documented without a maximum, so Graph's page size. */
+    public static final DataType RISKY_SERVICE_PRINCIPALS = DataType.builder("risky_service_principals")
+            .summary("Service principals Identity Protection considers at risk, one snapshot per day")
+            .get(ApiVersion.V1_0, "/identityProtection/riskyServicePrincipals").resource("riskyServicePrincipal")
+            .mode(new CollectionMode.Listing())
+            .needs("IdentityRiskyServicePrincipal.Read.All")
+            .licence(Licences.WORKLOAD_IDENTITIES_PREMIUM).throttle(ThrottleClass.IDENTITY_PROTECTION)
+            .build();
+
     private static final Map<String, DataType> BUILT_IN = new LinkedHashMap<>();
     private static volatile Map<String, DataType> byDataset;
 
     static {
         for (DataType type : List.of(SIGN_INS, DIRECTORY_AUDITS, PROVISIONING_LOGS, USERS, GROUPS,
                 USER_REGISTRATION_DETAILS, APPLICATIONS, SERVICE_PRINCIPALS, DEVICES, DOMAINS, SUBSCRIBED_SKUS, OAUTH2_PERMISSION_GRANTS,
-                CONDITIONAL_ACCESS_POLICIES, NAMED_LOCATIONS, RISKY_USERS)) {
+                CONDITIONAL_ACCESS_POLICIES, NAMED_LOCATIONS, RISKY_USERS, ORGANIZATION,
+                DirectoryRoleTypes.DIRECTORY_ROLES, DirectoryRoleTypes.DIRECTORY_ROLE_DEFINITIONS,
+                DirectoryRoleTypes.DIRECTORY_ROLE_ASSIGNMENTS, PolicyTypes.AUTHENTICATION_STRENGTH_POLICIES,
+                PolicyTypes.AUTHORIZATION_POLICY, PolicyTypes.AUTHENTICATION_METHODS_POLICY, PolicyTypes.SECURITY_DEFAULTS,
+                PolicyTypes.CROSS_TENANT_ACCESS_POLICY, RISKY_SERVICE_PRINCIPALS, IntuneTypes.MANAGED_DEVICES,
+                IntuneTypes.MOBILE_APPS, IntuneTypes.DEVICE_CONFIGURATIONS, IntuneTypes.COMPLIANCE_POLICIES)) {
             BUILT_IN.put(type.dataset(), type);
         }
         byDataset = Map.copyOf(BUILT_IN);

@@ -64,6 +64,8 @@ public final class GraphPermissions {
         // from permissions-ids.md directly (commit 0fcd5cb): the least-privileged permissions of devices and domains
         ids.put("Device.Read.All", "7438b122-aefc-4978-80ed-43db9fcc7715");
         ids.put("Domain.Read.All", "dbb9058a-0e50-45d7-ae91-66909b5d4664");
+        // from permissions-ids.md directly (commit 0fcd5cb): directory roles, role definitions and assignments
+        ids.put("RoleManagement.Read.Directory", "483bed4a-2ad3-4361-a73b-c83ccdbdc53c");
         APP_ROLE_IDS = checked(ids, "app role id");
     }
 
@@ -91,6 +93,7 @@ public final class GraphPermissions {
         ids.put("Organization.Read.All", "4908d5b9-3fb2-4b1e-9336-1888b7937185");
         ids.put("Device.Read.All", "951183d1-1a61-466f-a6d1-1fde911bfd95");
         ids.put("Domain.Read.All", "2f9ee017-59c1-4f1d-9472-bd5529a7b311");
+        ids.put("RoleManagement.Read.Directory", "741c54c3-0c1e-44a1-818b-3f97ab4e8c83");
         DELEGATED_SCOPE_IDS = checked(ids, "delegated permission id");
     }
 
@@ -150,11 +153,17 @@ public final class GraphPermissions {
         return APP_ROLE_IDS;
     }
 
-    /** Whether the name is a read-only permission: it ends with {@code .Read.All} or {@code .Read}. */
+    /**
+     * Whether the name is a read-only permission: its operation (the second part of {@code Resource.Operation[.Scope]})
+     * is {@code Read} or {@code ReadBasic} — {@code AuditLog.Read.All}, {@code MailboxSettings.Read},
+     * {@code RoleManagement.Read.Directory}, {@code Policy.Read.AuthenticationMethod}.
+     */
     public static boolean isReadOnly(String permission) {
-        return permission != null
-                && (permission.endsWith(".Read.All") || permission.endsWith(".Read"))
-                && !permission.contains("Write");
+        if (permission == null || permission.contains("Write")) {
+            return false;
+        }
+        String[] parts = permission.split("\\.");
+        return parts.length >= 2 && parts.length <= 3 && (parts[1].equals("Read") || parts[1].equals("ReadBasic"));
     }
 
     /**
@@ -166,7 +175,7 @@ public final class GraphPermissions {
     public static String requireReadOnly(String permission) {
         if (!isReadOnly(permission)) {
             throw new IllegalStateException("Entra Lake never asks for write permissions, but '" + permission
-                    + "' does not end with .Read.All or .Read");
+                    + "' is not a Resource.Read[.Scope] permission");
         }
         return permission;
     }

@@ -29,6 +29,24 @@ public final class Licences {
             new LicenceRefusal(403, null, null, "Microsoft Entra ID P2 licence (Graph's answer without it is not"
                     + " documented; a 403 with the permission granted is read as this)", null)));
 
+    /**
+     * Risky service principals and their risk detections: Workload Identities Premium (the pages say so). The
+     * answer without it is not documented (U); a 403 with the permission granted is read as this.
+     */
+    public static final Licence WORKLOAD_IDENTITIES_PREMIUM = new Licence("Microsoft Entra Workload ID Premium",
+            List.of(new LicenceRefusal(403, null, null, "Microsoft Entra Workload ID Premium licence (Graph's answer"
+                    + " without it is not documented; a 403 with the permission granted is read as this)", null)));
+
+    /**
+     * Intune: "The Microsoft Graph API for Intune requires an active Intune license for the tenant" (all four
+     * pages). Graph's answer without it is not documented; what is reported in practice is a 400 whose message
+     * says "Request not applicable to target tenant", or a 403 — both read as "not licensed".
+     */
+    public static final Licence INTUNE = new Licence("Microsoft Intune", List.of(
+            new LicenceRefusal(400, null, "Request not applicable to target tenant", "active Intune licence", null),
+            new LicenceRefusal(403, null, null, "active Intune licence (a 403 with the permission granted is read"
+                    + " as this)", null)));
+
     private Licences() {
     }
 }

@@ -83,21 +83,12 @@ final class DirectoryListing implements ListingResource {
             }
         }
         List<String> allProps = List.copyOf(schemas.properties(type.resourceType()).keySet());
-        List<String> select = null;
-        if (opts.containsKey("$select")) {
-            select = new ArrayList<>();
-            for (String s : opts.get("$select").split(",")) {
-                String name = s.trim();
-                String canonical = allProps.stream().filter(pn -> pn.equalsIgnoreCase(name)).findFirst().orElse(null);
-                if (canonical == null) {
-                    c.graphError(400, "Request_BadRequest", "Could not find a property named '" + name + "' on type 'microsoft.graph."
-                            + type.resourceType() + "'.");
-                    return;
-                }
-                if (!select.contains(canonical)) {
-                    select.add(canonical);
-                }
-            }
+        List<String> select;
+        try {
+            select = QueryOptions.select(opts, type.resourceType(), allProps);
+        } catch (QueryOptions.BadQuery e) {
+            c.graphError(400, e.code, e.getMessage());
+            return;
         }
         int page = 1;
         String afterId = null;

@@ -25,6 +25,7 @@ public final class EmulatedTenant {
     private final EmulatorClock clock;
     private volatile License license;
     private volatile TenantType tenantType;
+    private volatile Set<Product> products = java.util.EnumSet.allOf(Product.class);
     private final Map<String, AppRegistration> apps = new ConcurrentHashMap<>();
     private final Map<String, List<EventSource>> sources = new ConcurrentHashMap<>();
     private final Map<String, ListEventSource> lists = new ConcurrentHashMap<>();
@@ -56,6 +57,14 @@ public final class EmulatedTenant {
 
     public void setLicense(License l) {
         license = l;
+    }
+
+    public Set<Product> products() {
+        return products;
+    }
+
+    public void setProducts(Set<Product> held) {
+        products = held.isEmpty() ? java.util.EnumSet.noneOf(Product.class) : java.util.EnumSet.copyOf(held);
     }
 
     public TenantType tenantType() {
@@ -130,15 +139,50 @@ public final class EmulatedTenant {
         return ids;
     }
 
+    /**
+     * The tenant's one organization object: the sample's, if one was added, with this tenant's own id, name and
+     * type (which tests change at runtime), else one made from them.
+     */
+    private ObjectNode organization() {
+        List<ObjectNode> added = listings.getOrDefault(DataTypeCatalog.ORGANIZATION.dataset(), List.of());
+        ObjectNode o = added.isEmpty() ? Templates.JSON.createObjectNode() : added.get(0).deepCopy();
+        o.put("id", id);
+        o.put("displayName", displayName);
+        o.put("tenantType", tenantType.wire());
+        if (!o.has("assignedPlans")) {
+            o.putArray("assignedPlans");
+        }
+        if (!o.has("verifiedDomains")) {
+            ObjectNode d = o.putArray("verifiedDomains").addObject();
+            d.put("capabilities", "Email, OfficeCommunicationsOnline");
+            d.put("isDefault", true);
+            d.put("isInitial", true);
+            d.put("name", initialDomain());
+            d.put("type", "Managed");
+        }
+        return o;
+    }
+
+    /** The tenant's {@code *.onmicrosoft.com} domain, made from its display name. */
+    String initialDomain() {
+        return displayName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "") + ".onmicrosoft.com";
+    }
+
     /** Ground truth for a listing data type (users, groups, ...). */
     public Set<String> allIds(String dataset) {
         listingType(dataset);
+        if (dataset.equals(DataTypeCatalog.ORGANIZATION.dataset())) {
+            return Set.of(id);
+        }
         Set<String> ids = new LinkedHashSet<>();
         listings.getOrDefault(dataset, List.of()).forEach(o -> ids.add(o.get("id").asText()));
         return ids;
     }
 
     List<ObjectNode> directoryObjects(String dataset) {
+        if (dataset.equals(DataTypeCatalog.ORGANIZATION.dataset())) {
+            return List.of(organization());
+        }
         List<ObjectNode> l = new ArrayList<>(listings.getOrDefault(dataset, List.of()));
         l.sort(Comparator.comparing(o -> o.get("id").asText()));
         return l;

@@ -117,6 +117,11 @@ public final class Faults {
         tenants.apply(tenantId).setLicense(license);
     }
 
+    /** The products (Intune, Workload ID Premium) the tenant holds from now on; every one until this is called. */
+    public void setProducts(String tenantId, Set<Product> held) {
+        tenants.apply(tenantId).setProducts(held);
+    }
+
     /** Granted roles change at runtime; tokens issued afterwards carry the new roles. */
     public void setRoles(String tenantId, String clientId, Set<String> roles) {
         tenants.apply(tenantId).setRoles(clientId, roles);

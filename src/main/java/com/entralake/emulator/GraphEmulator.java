@@ -99,9 +99,11 @@ public final class GraphEmulator implements AutoCloseable {
         base = URI.create("https://localhost:" + server.getAddress().getPort());
         tokenEndpoint = new TokenEndpoint(tenants, faults, clock, tokens, base);
         PageServed served = (tenantId, path, page, count) -> pageListeners.forEach(l -> l.pageServed(tenantId, path, page, count));
+        GraphSchemaCatalog schemas = GraphSchemaCatalog.load();
         graph = new GraphRouter(base, tenants, tokens, new GraphFaults(faults, pageFaults),
                 new EventListing(base, faults, pageFaults, served),
-                new DirectoryListing(base, faults, pageFaults, served, GraphSchemaCatalog.load()), new TenantEntities(clock));
+                new DirectoryListing(base, faults, pageFaults, served, schemas),
+                new SingleObjectResource(pageFaults, served, schemas), new TenantEntities(clock));
         if (options.sampleData() != null) {
             demoTenantId = addTenant(DemoTenant.load(options.sampleData(), options.seed())).id();
         }

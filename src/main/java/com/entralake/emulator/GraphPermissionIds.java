@@ -37,6 +37,7 @@ public final class GraphPermissionIds {
             Map.entry("Organization.ReadWrite.All", new Ids("292d869f-3427-49a8-9dab-8c70152b74e9", "46ca0847-7e6b-426e-9775-ea810a948356")),
             Map.entry("Device.Read.All", new Ids("7438b122-aefc-4978-80ed-43db9fcc7715", "951183d1-1a61-466f-a6d1-1fde911bfd95")),
             Map.entry("Domain.Read.All", new Ids("dbb9058a-0e50-45d7-ae91-66909b5d4664", "2f9ee017-59c1-4f1d-9472-bd5529a7b311")),
+            Map.entry("RoleManagement.Read.Directory", new Ids("483bed4a-2ad3-4361-a73b-c83ccdbdc53c", "741c54c3-0c1e-44a1-818b-3f97ab4e8c83")),
             Map.entry("Policy.Read.All", new Ids("246dd0d5-5bd0-4def-940b-0421030a5b68", "572fea84-0151-49b2-9301-11cb16974376")),
             Map.entry("Reports.Read.All", new Ids("230c1aed-a721-4c5d-9cb4-a90514e508ef", "02e97553-ed7b-43d0-ab3c-f8bace0d040c")),
             Map.entry("IdentityRiskEvent.Read.All", new Ids("6e472fd1-ad78-48da-a0f0-97ab2c6b769e", "8f6a01e7-0391-4ee5-aa22-a3af122cef27")),

@@ -29,12 +29,13 @@ final class GraphRouter {
     private final TenantEntities entities;
 
     GraphRouter(URI base, TenantDirectory tenants, AccessTokens tokens, GraphFaults faults, EventListing events,
-                DirectoryListing directory, TenantEntities entities) {
+                DirectoryListing directory, SingleObjectResource singleObjects, TenantEntities entities) {
         this.base = base;
         this.tenants = tenants;
         this.tokens = tokens;
         this.faults = faults;
-        this.resources = Map.of(CollectionMode.TimeWindows.class, events, CollectionMode.Listing.class, directory);
+        this.resources = Map.of(CollectionMode.TimeWindows.class, events, CollectionMode.Listing.class, directory,
+                CollectionMode.SingleObject.class, singleObjects);
         this.entities = entities;
     }
 
@@ -67,10 +68,6 @@ final class GraphRouter {
             return;
         }
         if (version.equals("v1.0") && entities.application(c, t, roles, decodedRoute)) {
-            return;
-        }
-        if (version.equals("v1.0") && decodedRoute.equalsIgnoreCase("/organization")) {
-            entities.organization(c, t, roles);
             return;
         }
         String segment = decodedRoute.isEmpty() ? "" : decodedRoute.substring(1).split("/")[0];

@@ -37,6 +37,18 @@ final class LicenceAnswers {
             return t.license().hasP2() ? null : new Refusal(403, "Forbidden",
                     "The tenant does not have a Microsoft Entra ID P2 license.");
         }
+        if (licence.equals(Licences.WORKLOAD_IDENTITIES_PREMIUM)) {
+            // undocumented as well: a plain 403
+            return t.products().contains(Product.WORKLOAD_IDENTITIES_PREMIUM) ? null : new Refusal(403, "Forbidden",
+                    "The tenant does not have a Microsoft Entra Workload ID Premium license.");
+        }
+        if (licence.equals(Licences.INTUNE)) {
+            // undocumented; what tenants without Intune report in practice: a 400 whose message (Intune's own JSON,
+            // as a string) says the request does not apply to the tenant
+            return t.products().contains(Product.INTUNE) ? null : new Refusal(400, "BadRequest",
+                    "{\r\n  \"_version\": 3,\r\n  \"Message\": \"Request not applicable to target tenant. - Operation ID"
+                            + " (for customer support): 00000000-0000-0000-0000-000000000000\"\r\n}");
+        }
         throw new IllegalStateException("the emulator does not know how Graph answers a tenant without " + licence.name()
                 + "; add it here from Microsoft's documentation");
     }

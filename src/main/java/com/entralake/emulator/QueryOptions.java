@@ -66,6 +66,28 @@ final class QueryOptions {
         return "https://graph.microsoft.com/" + version + "/$metadata#" + what;
     }
 
+    /**
+     * The properties a {@code $select} names, spelled as the resource spells them (Graph matches them without regard
+     * to case); null when nothing is selected. A name the resource does not have is Graph's 400.
+     */
+    static List<String> select(Map<String, String> opts, String resourceType, java.util.Collection<String> properties)
+            throws BadQuery {
+        if (!opts.containsKey("$select")) {
+            return null;
+        }
+        List<String> select = new java.util.ArrayList<>();
+        for (String item : opts.get("$select").split(",")) {
+            String name = item.trim();
+            String canonical = properties.stream().filter(p -> p.equalsIgnoreCase(name)).findFirst()
+                    .orElseThrow(() -> new BadQuery("Request_BadRequest", "Could not find a property named '" + name
+                            + "' on type 'microsoft.graph." + resourceType + "'."));
+            if (!select.contains(canonical)) {
+                select.add(canonical);
+            }
+        }
+        return select;
+    }
+
     static boolean hasAny(Set<String> roles, String... wanted) {
         for (String w : wanted) {
             if (roles.contains(w)) {

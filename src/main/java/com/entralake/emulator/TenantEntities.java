@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Single entities the connectivity test reads outside the catalogue: the tenant's organization and an application
- * by object id or by appId (alternate key).
+ * Single entities the connectivity test reads outside the catalogue: an application by object id or by appId
+ * (alternate key).
  */
 final class TenantEntities {
 
@@ -21,33 +21,6 @@ final class TenantEntities {
 
     TenantEntities(EmulatorClock clock) {
         this.clock = clock;
-    }
-
-    void organization(Exchange c, EmulatedTenant t, Set<String> roles) throws IOException {
-        if (!QueryOptions.hasAny(roles, "Organization.Read.All", "Directory.Read.All", "User.Read.All", "Organization.ReadWrite.All")) {
-            c.denied();
-            return;
-        }
-        ObjectNode body = Templates.JSON.createObjectNode();
-        body.put("@odata.context", QueryOptions.context("v1.0", "organization"));
-        ObjectNode o = body.putArray("value").addObject();
-        o.put("id", t.id());
-        o.put("displayName", t.displayName());
-        o.put("tenantType", t.tenantType().wire());
-        o.putArray("assignedPlans");
-        ArrayNode vd = o.putArray("verifiedDomains");
-        ObjectNode d = vd.addObject();
-        d.put("capabilities", "Email, OfficeCommunicationsOnline");
-        d.put("isDefault", true);
-        d.put("isInitial", true);
-        d.put("name", initialDomain(t));
-        d.put("type", "Managed");
-        c.graphJson(200, body);
-    }
-
-    /** The tenant's {@code *.onmicrosoft.com} domain, made from its display name. */
-    private static String initialDomain(EmulatedTenant t) {
-        return t.displayName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + ".onmicrosoft.com";
     }
 
     private static final Pattern APP_BY_APP_ID = Pattern.compile("^/applications\\(appId='([^'/]*)'\\)$", Pattern.CASE_INSENSITIVE);
@@ -96,7 +69,7 @@ final class TenantEntities {
                     + "' does not exist or one of its queried reference-property objects are not present.");
             return true;
         }
-        c.graphJson(200, ApplicationResource.render(app, initialDomain(t), select, clock.now()));
+        c.graphJson(200, ApplicationResource.render(app, t.initialDomain(), select, clock.now()));
         return true;
     }
 }

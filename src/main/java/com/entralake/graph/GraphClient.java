@@ -96,6 +96,10 @@ public final class GraphClient {
      */
     public GraphPage fetch(URI url, DataType type) {
         Objects.requireNonNull(type, "type");
+        if (type.mode().answersOneObject()) {
+            // a single object (a policy): one page of one record, with no nextLink
+            return get(url, type, "a Graph entity (not a JSON object)", GraphClient::parseEntity);
+        }
         return get(url, type, "a Graph collection (no \"value\" array)", GraphClient::parse);
     }
 
@@ -233,8 +237,12 @@ public final class GraphClient {
     private static Optional<GraphPage> parseEntity(URI url, byte[] body) {
         try {
             JsonNode root = JSON.readTree(body);
-            return root != null && root.isObject() ? Optional.of(new GraphPage(List.of(root), null, body.length))
-                    : Optional.empty();
+            if (root == null || !root.isObject()) {
+                return Optional.empty();
+            }
+            // the response's own annotation, not a property of the object (a listing's records carry none)
+            ((com.fasterxml.jackson.databind.node.ObjectNode) root).remove("@odata.context");
+            return Optional.of(new GraphPage(List.of(root), null, body.length));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -20,7 +20,7 @@ class GraphPermissionsTest {
 
     @Test
     void tableHoldsEveryIdOfTheReferenceAndOnlyReadPermissions() {
-        assertThat(GraphPermissions.all()).hasSize(20)
+        assertThat(GraphPermissions.all()).hasSize(21)
                 .containsEntry("AuditLog.Read.All", "b0afded3-3588-46d8-8b3d-9842eff778da")
                 .containsEntry("Directory.Read.All", "7ab1d382-f21e-4acd-a863-ba3e13f7da61")
                 .containsEntry("User.Read.All", "df021288-bdef-4463-88db-98f22de89214")
@@ -30,7 +30,8 @@ class GraphPermissionsTest {
                 .containsEntry("Organization.Read.All", "498476ce-e0fe-48b0-b801-37ba7e2685c6")
                 // Microsoft's permissions-ids.md (microsoft-graph-docs-contrib concepts/includes, commit 0fcd5cb)
                 .containsEntry("Device.Read.All", "7438b122-aefc-4978-80ed-43db9fcc7715")
-                .containsEntry("Domain.Read.All", "dbb9058a-0e50-45d7-ae91-66909b5d4664");
+                .containsEntry("Domain.Read.All", "dbb9058a-0e50-45d7-ae91-66909b5d4664")
+                .containsEntry("RoleManagement.Read.Directory", "483bed4a-2ad3-4361-a73b-c83ccdbdc53c");
         assertThat(GraphPermissions.all().values()).doesNotHaveDuplicates();
         GraphPermissions.all().keySet().forEach(p -> assertThat(GraphPermissions.isReadOnly(p)).as(p).isTrue());
     }
@@ -85,5 +86,12 @@ class GraphPermissionsTest {
         assertThatThrownBy(() -> GraphPermissions.requireReadOnly("Directory.AccessAsUser.All"))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(GraphPermissions.requireReadOnly("MailboxSettings.Read")).isEqualTo("MailboxSettings.Read");
+        // Resource.Read.Scope permissions are read-only too; the operation, not the last word, decides
+        assertThat(GraphPermissions.isReadOnly("RoleManagement.Read.Directory")).isTrue();
+        assertThat(GraphPermissions.isReadOnly("Policy.Read.AuthenticationMethod")).isTrue();
+        assertThat(GraphPermissions.isReadOnly("User.ReadBasic.All")).isTrue();
+        assertThat(GraphPermissions.isReadOnly("RoleManagement.ReadWrite.Directory")).isFalse();
+        assertThat(GraphPermissions.isReadOnly("Policy.ReadWrite.AuthenticationMethod")).isFalse();
+        assertThat(GraphPermissions.isReadOnly("Sites.Selected")).isFalse();
     }
 }

@@ -49,6 +49,7 @@ class CatalogueConformanceTest {
         emu = startWithTestTenant();
         emu.addTenant(TenantSpec.builder(UNLICENSED).displayName("Fabrikam Free").license(License.FREE)
                 .app(new AppRegistration(CLIENT, "Entra Lake test", ALL_ROLES, List.of(), null)).build());
+        emu.faults().setProducts(UNLICENSED, Set.of()); // neither Intune nor Workload ID Premium
         http = client(emu);
     }
 
@@ -95,12 +96,14 @@ class CatalogueConformanceTest {
                 assertThat(windows.timeProperty()).as(type.dataset()).isEqualTo(fact.get("time_property"));
                 assertThat(windows.operators()).as(type.dataset()).isEqualTo(operators(fact.get("operators")));
             } else {
-                assertThat(type.mode()).as(type.dataset()).isInstanceOf(CollectionMode.Listing.class);
+                assertThat(type.mode()).as(type.dataset()).isInstanceOf(fact.get("kind").equals("single")
+                        ? CollectionMode.SingleObject.class : CollectionMode.Listing.class);
             }
             if (fact.get("licence_status").equals("-")) {
                 assertThat(type.licence().isNeeded()).as(type.dataset()).isFalse();
             } else {
-                assertThat(type.licence().refusal(Integer.parseInt(fact.get("licence_status")), fact.get("licence_code"), ""))
+                assertThat(type.licence().refusal(Integer.parseInt(fact.get("licence_status")), fact.get("licence_code"),
+                        fact.get("licence_phrase").equals("-") ? "" : "… " + fact.get("licence_phrase") + ". …"))
                         .as("%s: the catalogue reads Graph's licence answer", type.dataset()).isPresent();
             }
         }
