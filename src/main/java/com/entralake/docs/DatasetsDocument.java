@@ -56,7 +56,9 @@ public final class DatasetsDocument {
         md.append("| | |\n|---|---|\n");
         row(md, "endpoint", "`GET " + type.graphPath() + query(type) + "`"
                 + (type.version().segment().equals("beta") ? " (beta: Microsoft may change or withdraw it)" : ""));
-        row(md, "resource", "`microsoft.graph." + type.resourceType() + "`");
+        // the schema file names a beta type whose v1.0 namesake differs <name>_beta; Graph calls both <name>
+        row(md, "resource", "`microsoft.graph." + type.resourceType().replaceFirst("_beta$", "") + "`"
+                + (type.resourceType().endsWith("_beta") ? " (beta)" : ""));
         row(md, "collected as", type.mode().describe() + operators(type));
         row(md, "page size", type.pageSize() == 0 ? "one object" : Integer.toString(type.pageSize()));
         row(md, "permissions", type.permissions().stream().map(DatasetsDocument::permission)

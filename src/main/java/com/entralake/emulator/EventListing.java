@@ -46,9 +46,19 @@ final class EventListing implements ListingResource {
     public void serve(Exchange c, EmulatedTenant t, DataType type) throws IOException {
         CollectionMode.TimeWindows windows = type.timeWindows().orElseThrow();
         Map<String, String> opts = QueryOptions.parse(c.rawQuery);
+        Map<String, String> timeOpts = new java.util.LinkedHashMap<>(opts);
+        String timeFilter = FixedFilters.withoutFixedClause(type, opts.get("$filter"));
+        if (type.fixedFilter() != null) {
+            // the router chose this type by its fixed clause; what is left is the time filter
+            if (timeFilter == null) {
+                timeOpts.remove("$filter");
+            } else {
+                timeOpts.put("$filter", timeFilter);
+            }
+        }
         EventQuery q;
         try {
-            q = parseEventQuery(opts, windows, type.pageSize());
+            q = parseEventQuery(timeOpts, windows, type.pageSize());
         } catch (QueryOptions.BadQuery b) {
             c.graphError(400, b.code, b.getMessage());
             return;

@@ -35,6 +35,8 @@ public final class Faults {
         volatile Duration delay = Duration.ZERO;
         volatile int loopAtPage;
         volatile int failFromPage;
+        /** Per dataset: its requests seen so far, and which of them fail (see {@link #failRequestsOf}). */
+        final Map<String, int[]> typeFailures = new java.util.HashMap<>();
     }
 
     State state(String tenantId) {
@@ -168,6 +170,30 @@ public final class Faults {
             }
             requests.addLast(nowNanos);
             return 0;
+        }
+    }
+
+    /**
+     * Requests {@code first} to {@code first + count - 1} (1-based) of one data type answer {@code status}; the
+     * tenant's other types are untouched, however their lanes interleave.
+     */
+    public void failRequestsOf(String tenantId, String dataset, int first, int count, int status) {
+        State s = state(tenantId);
+        synchronized (s) {
+            s.typeFailures.put(dataset, new int[] {0, first, count, status});
+        }
+    }
+
+    /** The status a fault armed for this request of the type answers with, or 0. */
+    int takeTypeFailure(String tenantId, String dataset) {
+        State s = state(tenantId);
+        synchronized (s) {
+            int[] plan = s.typeFailures.get(dataset);
+            if (plan == null) {
+                return 0;
+            }
+            int request = ++plan[0];
+            return request >= plan[1] && request < plan[1] + plan[2] ? plan[3] : 0;
         }
     }
 

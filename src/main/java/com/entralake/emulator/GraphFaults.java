@@ -50,6 +50,9 @@ final class GraphFaults {
             return true;
         }
         int fail = faults.takeFailure(tid);
+        if (fail == 0 && type != null) {
+            fail = faults.takeTypeFailure(tid, type.dataset());
+        }
         if (fail > 0) {
             String[] codeMsg = switch (fail) {
                 case 500 -> new String[]{"InternalServerError", "Internal server error."};

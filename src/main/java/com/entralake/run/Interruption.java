@@ -55,9 +55,12 @@ final class Interruption {
 
     /** The tenant stops where its lock was lost: the data types not reached yet are left to the next run. */
     static TenantOutcome tenantStopped(String name, String tenantId, String reason, List<DataTypeOutcome> done) {
-        DataTypeOutcome last = done.get(done.size() - 1);
-        String message = "stopped after " + last.dataset() + ": "
-                + (last.message().contains(reason) ? "the tenant lock was lost (see " + last.dataset() + ")" : reason)
+        // the lanes stop after the type each is on: named is the one that met the loss, else the last one done
+        DataTypeOutcome met = done.stream().filter(o -> o.message() != null && o.message().contains(reason)).findFirst()
+                .orElse(done.get(done.size() - 1));
+        String message = "stopped after " + met.dataset() + ": "
+                + (met.message() != null && met.message().contains(reason)
+                        ? "the tenant lock was lost (see " + met.dataset() + ")" : reason)
                 + "; the next run resumes what this run did not collect";
         log.error("{} ({}): {}", name, tenantId, message);
         return new TenantOutcome(name, tenantId, TenantOutcome.Status.FAILED, message, done);

@@ -22,10 +22,10 @@ import com.entralake.catalog.GraphRetention;
 import com.entralake.catalog.ThrottleClass;
 import com.entralake.emulator.License;
 import com.entralake.emulator.TenantType;
-import com.entralake.schema.GraphSchemaCatalog;
 import com.entralake.testing.CollectFixture;
 import com.entralake.testing.CollectFixture.TestTenant;
 import com.entralake.testing.LakeQueries;
+import com.entralake.testing.SchemaColumns;
 import com.entralake.testing.TestResources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,8 +83,8 @@ class CatalogueExtensionTest extends EmulatedCollectionTest {
                         .containsExactlyInAnyOrderElementsOf(eventIds);
                 assertThat(q.idRows(TEST_LISTING.dataset())).hasSize(policyIds.size())
                         .containsExactlyInAnyOrderElementsOf(policyIds);
-                assertColumnTypes(q.columnTypes(TEST_EVENTS.dataset()), TEST_EVENTS);
-                assertColumnTypes(q.columnTypes(TEST_LISTING.dataset()), TEST_LISTING);
+                SchemaColumns.assertMatchSchema(q.columnTypes(TEST_EVENTS.dataset()), TEST_EVENTS);
+                SchemaColumns.assertMatchSchema(q.columnTypes(TEST_LISTING.dataset()), TEST_LISTING);
             }
             // paged: more than one page each, so the nextLinks of the generic resources were followed too
             long eventPages = fixture.emulator.requestLog().stream()
@@ -123,27 +123,5 @@ class CatalogueExtensionTest extends EmulatedCollectionTest {
             ids.add(id);
         }
         return ids;
-    }
-
-    /** Each property's column has the type its OData type maps to, as DuckDB reads it back. */
-    private static void assertColumnTypes(Map<String, String> columns, DataType type) {
-        Map<String, String> properties = GraphSchemaCatalog.load().properties(type.resourceType());
-        assertThat(columns.keySet()).containsAll(properties.keySet()).contains("raw_json", "collected_at", "tenant_id",
-                type.mode().partitionColumn());
-        properties.forEach((name, odata) -> {
-            String odataType = odata.replace(" (not null)", "");
-            String column = columns.get(name);
-            if (odataType.startsWith("Collection(")) {
-                assertThat(column).as("%s.%s", type.dataset(), name).endsWith("[]");
-            } else if (odataType.equals("Edm.DateTimeOffset")) {
-                assertThat(column).as("%s.%s", type.dataset(), name).isEqualTo("TIMESTAMP WITH TIME ZONE");
-            } else if (odataType.equals("Edm.Int32")) {
-                assertThat(column).as("%s.%s", type.dataset(), name).isEqualTo("INTEGER");
-            } else if (odataType.equals("Edm.Boolean")) {
-                assertThat(column).as("%s.%s", type.dataset(), name).isEqualTo("BOOLEAN");
-            } else if (odataType.equals("Edm.String")) {
-                assertThat(column).as("%s.%s", type.dataset(), name).isEqualTo("VARCHAR");
-            }
-        });
     }
 }

@@ -137,7 +137,8 @@ class CatalogueConformanceTest {
             Set<FilterOperator> documented = operators(FACTS.get(type.dataset()).get("operators"));
             String time = type.timeWindows().get().timeProperty();
             for (FilterOperator operator : FilterOperator.values()) {
-                String filter = time + " " + operator.word() + " 2026-01-01T00:00:00Z";
+                String filter = (type.fixedFilter() == null ? "" : type.fixedFilter() + " and ")
+                        + time + " " + operator.word() + " 2026-01-01T00:00:00Z";
                 int status = get(http, emu, token, type.graphPath() + "?$filter=" + q(filter)).statusCode();
                 assertThat(status).as("%s: %s", type.dataset(), filter).isEqualTo(documented.contains(operator) ? 200 : 400);
             }

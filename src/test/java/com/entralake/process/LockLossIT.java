@@ -105,7 +105,8 @@ class LockLossIT {
                     .contains("terminating connection due to administrator command")
                     .contains("Committed before that: the windows");
             assertThat(a.stdout()).containsPattern("(?m)^  pg-lock-lost \\(.*\\): failed — stopped after signins")
-                    .doesNotContainPattern("(?m)^\\s+(directory_audits|users|groups)\\s");
+                    // the audit-log lane stops after sign-ins; the other budgets' lanes ran beside it
+                    .doesNotContainPattern("(?m)^\\s+directory_audits\\s");
             assertThat(visibleWhenFirstEnded.get()).as("no window file committed by A after the termination")
                     .isNotNull().containsExactlyInAnyOrderElementsOf(visibleAtTermination.get());
 

@@ -98,10 +98,12 @@ class RepositoryRestartIT {
                     .contains("Committed before that: the windows").contains("the next run resumes the range");
             assertThat(interrupted.stdout()).as("the tenant stops: nothing more is written without its lock")
                     .containsPattern("(?m)^  pg-restart \\(.*\\): failed — stopped after signins")
-                    .doesNotContainPattern("(?m)^\\s+(directory_audits|users|groups)\\s");
+                    // the audit-log lane stops after sign-ins; the other budgets' lanes ran beside it
+                    .doesNotContainPattern("(?m)^\\s+directory_audits\\s");
             assertThat(interrupted.stdout().lines().filter(l -> l.contains("Committed before that")).count())
                     .as("the data type's message, once in the log and once in the summary").isEqualTo(2);
-            assertThat(interrupted.all().lines().filter(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (WARN|ERROR) .*")))
+            assertThat(interrupted.all().lines().filter(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (WARN|ERROR) .*"))
+                    .filter(l -> !l.contains("— skipped (managed)"))) // the types this app may not read, found on its first run
                     .as("no wall of text: the loss noticed (watchdog), the data type, the tenant")
                     .hasSizeLessThanOrEqualTo(3)
                     .allMatch(l -> l.matches(".* (WatchedTenantLock|TenantCollector|Interruption) - .*"));

@@ -69,6 +69,16 @@ class InterruptionTest {
                 + " run resumes what this run did not collect");
     }
 
+    @Test
+    void withLanesTheTenantLineNamesTheTypeThatMetTheLossNotTheLastOneDone() {
+        String reason = "the tenant lock of contoso was lost: its session ended";
+        TenantOutcome outcome = Interruption.tenantStopped("contoso", "t", reason, List.of(
+                DataTypeOutcome.of("signins", DataTypeOutcome.Status.FAILED, reason + ". Committed before that: ..."),
+                DataTypeOutcome.of("users", DataTypeOutcome.Status.COLLECTED, "collected"),
+                DataTypeOutcome.of("groups", DataTypeOutcome.Status.COLLECTED, null)));
+        assertThat(outcome.message()).startsWith("stopped after signins: the tenant lock was lost (see signins)");
+    }
+
     private static JobExecution events(String resumeBefore) {
         JobParameters params = new JobParametersBuilder()
                 .addString(JobParameterNames.RANGE_START, "2026-11-19T10:00:00Z")

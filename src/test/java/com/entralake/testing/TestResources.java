@@ -15,6 +15,15 @@ public final class TestResources {
         return folder("/graph-examples");
     }
 
+    /** The demo tenant's sample data, {@code sample-data/} of the clone (the build runs from its root). */
+    public static Path sampleData() {
+        Path folder = Path.of("sample-data");
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            throw new IllegalStateException("sample-data/ is missing: run the tests from the project's root");
+        }
+        return folder;
+    }
+
     private static Path folder(String name) {
         URL url = TestResources.class.getResource(name);
         if (url == null) {
