@@ -233,7 +233,10 @@ public final class DataTypeCatalog {
                 PolicyTypes.AUTHORIZATION_POLICY, PolicyTypes.AUTHENTICATION_METHODS_POLICY, PolicyTypes.SECURITY_DEFAULTS,
                 PolicyTypes.CROSS_TENANT_ACCESS_POLICY, RISKY_SERVICE_PRINCIPALS, IntuneTypes.MANAGED_DEVICES,
                 IntuneTypes.MOBILE_APPS, IntuneTypes.DEVICE_CONFIGURATIONS, IntuneTypes.COMPLIANCE_POLICIES,
-                SIGN_INS_NON_INTERACTIVE, SIGN_INS_SERVICE_PRINCIPAL, SIGN_INS_MANAGED_IDENTITY)) {
+                SIGN_INS_NON_INTERACTIVE, SIGN_INS_SERVICE_PRINCIPAL, SIGN_INS_MANAGED_IDENTITY,
+                AgentTypes.AGENT_IDENTITIES, AgentTypes.AGENT_IDENTITY_BLUEPRINTS, AgentTypes.AGENT_BLUEPRINT_PRINCIPALS,
+                AgentTypes.AGENT_USERS, AgentTypes.RISKY_AGENTS, AgentTypes.AGENT_INSTANCES,
+                AgentTypes.AGENT_CARD_MANIFESTS)) {
             BUILT_IN.put(type.dataset(), type);
         }
         byDataset = Map.copyOf(BUILT_IN);

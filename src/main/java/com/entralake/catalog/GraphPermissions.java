@@ -66,6 +66,15 @@ public final class GraphPermissions {
         ids.put("Domain.Read.All", "dbb9058a-0e50-45d7-ae91-66909b5d4664");
         // from permissions-ids.md directly (commit 0fcd5cb): directory roles, role definitions and assignments
         ids.put("RoleManagement.Read.Directory", "483bed4a-2ad3-4361-a73b-c83ccdbdc53c");
+        // from Microsoft's permissions reference (learn.microsoft.com/graph/permissions-reference, docs commit
+        // b419dfe of 2026-05-18): the agent types' permissions, and User.ReadBasic.All (agent users)
+        ids.put("AgentInstance.Read.All", "799a4732-85b8-4c67-b048-75f0e88a232b");
+        ids.put("AgentCardManifest.Read.All", "3ee18438-e6e5-4858-8f1c-d7b723b45213");
+        ids.put("AgentIdentity.Read.All", "b2b8f011-2898-4234-9092-5059f6c1ebfa");
+        ids.put("AgentIdentityBlueprint.Read.All", "7547a7d1-36fa-4479-9c31-559a600eaa4f");
+        ids.put("AgentIdentityBlueprintPrincipal.Read.All", "9361dea9-4524-493d-941d-f1b65aaf6c7c");
+        ids.put("IdentityRiskyAgent.Read.All", "4aadfb66-d49a-414a-a883-d8c240b6fa33");
+        ids.put("User.ReadBasic.All", "97235f07-e226-4f63-ace3-39588e11d3a1");
         APP_ROLE_IDS = checked(ids, "app role id");
     }
 
@@ -94,6 +103,13 @@ public final class GraphPermissions {
         ids.put("Device.Read.All", "951183d1-1a61-466f-a6d1-1fde911bfd95");
         ids.put("Domain.Read.All", "2f9ee017-59c1-4f1d-9472-bd5529a7b311");
         ids.put("RoleManagement.Read.Directory", "741c54c3-0c1e-44a1-818b-3f97ab4e8c83");
+        ids.put("AgentInstance.Read.All", "4c3c738a-2df0-4877-bf4a-f796950ff34c");
+        ids.put("AgentCardManifest.Read.All", "ada96a26-9579-4c29-a578-c3482a765716");
+        ids.put("AgentIdentity.Read.All", "5e850691-d86a-4b24-bfa6-8a52fb37a0c1");
+        ids.put("AgentIdentityBlueprint.Read.All", "26512dc8-1364-4e9f-867c-6d8b22a9e162");
+        ids.put("AgentIdentityBlueprintPrincipal.Read.All", "88c856a2-de61-4632-b2d4-ac503cbc8dd2");
+        ids.put("IdentityRiskyAgent.Read.All", "3215c57f-3faa-4295-95c2-6f14a5bc6124");
+        ids.put("User.ReadBasic.All", "b340eb25-3456-403f-be2f-af7a0d370277");
         DELEGATED_SCOPE_IDS = checked(ids, "delegated permission id");
     }
 

@@ -58,6 +58,11 @@ final class GraphFaults {
                 case 500 -> new String[]{"InternalServerError", "Internal server error."};
                 case 502 -> new String[]{"BadGateway", "Bad gateway."};
                 case 504 -> new String[]{"GatewayTimeout", "Gateway timeout."};
+                // what a withdrawn beta endpoint answers: the segment is gone, or the API retired
+                case 400 -> new String[]{"BadRequest", "Resource not found for the segment '"
+                        + (type == null ? "" : type.path().substring(1).split("/")[0]) + "'."};
+                case 404 -> new String[]{"ResourceNotFound", "Resource not found."};
+                case 410 -> new String[]{"Gone", "This API is no longer available."};
                 default -> new String[]{"ServiceUnavailable", "Service unavailable."};
             };
             c.graphError(fail, codeMsg[0], codeMsg[1]);

@@ -126,11 +126,16 @@ public final class GraphClient {
             try {
                 // asked every attempt: cheap while cached, and a long retry series may outlive a token
                 String token = refreshed ? refreshedToken : tokens.accessToken();
-                pacer.acquire(endpointClass);
+                RequestPacer.Permit permit = pacer.acquire(endpointClass);
                 String clientRequestId = UUID.randomUUID().toString();
                 listener.requestSent(url, attempt);
-                HttpResponse<byte[]> response = http.send(request(url, token, clientRequestId),
-                        HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response;
+                try {
+                    response = http.send(request(url, token, clientRequestId), HttpResponse.BodyHandlers.ofByteArray());
+                } finally {
+                    // Graph counted the request when it arrived, at the latest now
+                    permit.answered();
+                }
                 int status = response.statusCode();
                 lastStatus = status;
                 if (status == 200) {

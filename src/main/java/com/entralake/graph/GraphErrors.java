@@ -1,5 +1,7 @@
 package com.entralake.graph;
 
+import com.entralake.catalog.ApiVersion;
+
 import com.entralake.catalog.DataType;
 import com.entralake.catalog.LicenceRefusal;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +38,13 @@ final class GraphErrors {
                     "The tenant has no " + refusal.get().explanation() + ", which " + describe(url) + " needs"
                             + (refusal.get().alsoMeans() == null ? "" : ". " + refusal.get().alsoMeans())
                             + "; the data type is skipped and probed again next run");
+        }
+        if (type != null && type.version() == ApiVersion.BETA && (status == 400 || status == 404 || status == 410)) {
+            // Microsoft changes and withdraws beta endpoints (the Agent Registry APIs are being replaced in 2026): for
+            // a catalogued beta type these answers mean the tenant's Graph no longer serves it, not a broken request
+            return failure(GraphException.Kind.NOT_FOUND, url, response, clientRequestId,
+                    "Graph does not serve the beta endpoint " + describe(url) + " (HTTP " + status + "): Microsoft may"
+                            + " have changed or withdrawn it; the data type is skipped and probed again next run");
         }
         if (status == 403) {
             return failure(GraphException.Kind.PERMISSION, url, response, clientRequestId,

@@ -10,8 +10,11 @@ import com.entralake.catalog.ThrottleClass;
 
 /**
  * Paces one tenant's Graph requests so the collector spends Microsoft's budget instead of collecting
- * 429s. Each throttle class has a sliding window: at most {@code limit} sends in any {@code window},
- * shared by every data type of the class, as Graph counts it. Share one pacer among every thread and step
+ * 429s. Each throttle class has a sliding window: at most {@code limit} requests in any {@code window},
+ * shared by every data type of the class, as Graph counts it. Graph counts a request when it arrives, which
+ * this side cannot see: a request counts from when it was sent until its answer comes back
+ * ({@link Permit#answered()}) and from then on at the answer's time, which is never before its arrival — so a
+ * request sent a window after an earlier one's answer arrives after the earlier one left Graph's window too. Share one pacer among every thread and step
  * of a tenant. After a 429, {@link #penalize} makes every thread of that class wait out the
  * {@code Retry-After} (or the client's own backoff where Graph sends none); other classes go on, because
  * Graph counts their budgets apart.
@@ -52,8 +55,8 @@ public final class RequestPacer {
         return new RequestPacer(Map.of(), Ticker.SYSTEM, Sleeper.REAL);
     }
 
-    /** Blocks until a request of this class may be sent, and counts it as sent. */
-    public void acquire(ThrottleClass throttle) throws InterruptedException {
+    /** Blocks until a request of this class may be sent, and counts it as sent; answer the permit when it is answered. */
+    public Permit acquire(ThrottleClass throttle) throws InterruptedException {
         SlidingWindow window = windows.get(Objects.requireNonNull(throttle, "throttle"));
         while (true) {
             long wait;
@@ -61,13 +64,30 @@ public final class RequestPacer {
                 long now = ticker.nanoTime();
                 wait = window.pausedFor(now);
                 if (wait == 0) {
-                    wait = window.tryTake(now);
+                    long[] taken = new long[1];
+                    wait = window.tryTake(now, taken);
                     if (wait == 0) {
-                        return;
+                        return new Permit(taken);
                     }
                 }
             }
             sleeper.sleep(Duration.ofNanos(wait));
+        }
+    }
+
+    /** One request's place in its class's window. */
+    public final class Permit {
+        private final long[] countedAt;
+
+        private Permit(long[] countedAt) {
+            this.countedAt = countedAt;
+        }
+
+        /** The answer (or the failure) came back: the request counts from now, the latest its arrival can be. */
+        public void answered() {
+            synchronized (lock) {
+                countedAt[0] = Math.max(countedAt[0], ticker.nanoTime());
+            }
         }
     }
 
@@ -81,11 +101,15 @@ public final class RequestPacer {
         }
     }
 
-    /** Send times of the last {@code limit} requests; a send is allowed when the oldest left the window. */
+    /**
+     * The counted times of the last {@code limit} requests (each its send time until answered, then its answer
+     * time); a send is allowed when one of them left the window. Answers come back out of order, so the
+     * entries are not sorted: a budget holds at most a thousand, scanned each time.
+     */
     private static final class SlidingWindow {
         private final int limit;
         private final long windowNanos;
-        private final ArrayDeque<Long> sent = new ArrayDeque<>();
+        private final java.util.List<long[]> counted = new java.util.ArrayList<>();
         private long pausedUntil;
         private boolean paused;
 
@@ -110,16 +134,16 @@ public final class RequestPacer {
             this.windowNanos = budget.window().toNanos();
         }
 
-        /** 0 when the send was recorded, else how long to wait before asking again. */
-        long tryTake(long now) {
-            while (!sent.isEmpty() && now - sent.peekFirst() >= windowNanos) {
-                sent.pollFirst();
-            }
-            if (sent.size() < limit) {
-                sent.addLast(now);
+        /** 0 when the send was recorded (in {@code taken}), else how long to wait before asking again. */
+        long tryTake(long now, long[] taken) {
+            counted.removeIf(t -> now - t[0] >= windowNanos);
+            if (counted.size() < limit) {
+                taken[0] = now;
+                counted.add(taken);
                 return 0;
             }
-            return sent.peekFirst() + windowNanos - now;
+            long oldest = counted.stream().mapToLong(t -> t[0]).min().orElse(now);
+            return Math.max(1, oldest + windowNanos - now);
         }
     }
 }

@@ -235,7 +235,9 @@ public final class TenantCollector {
             throws org.springframework.batch.core.launch.JobExecutionAlreadyRunningException {
         Throwable cause = rootFailure(execution);
         if (cause instanceof GraphException g
-                && (g.kind() == GraphException.Kind.LICENCE || g.kind() == GraphException.Kind.PERMISSION)) {
+                && (g.kind() == GraphException.Kind.LICENCE || g.kind() == GraphException.Kind.PERMISSION
+                        // a beta endpoint Graph no longer serves; a v1.0 404 is more likely a wrong base URL
+                        || (g.kind() == GraphException.Kind.NOT_FOUND && type.version() == com.entralake.catalog.ApiVersion.BETA))) {
             ProbeResult found = probe.classify(type, g, context.clock().now());
             availability.record(session.tenantId(), found);
             boolean managed = selection == DataTypeSelection.MANAGED;

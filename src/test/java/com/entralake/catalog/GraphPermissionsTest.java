@@ -20,7 +20,7 @@ class GraphPermissionsTest {
 
     @Test
     void tableHoldsEveryIdOfTheReferenceAndOnlyReadPermissions() {
-        assertThat(GraphPermissions.all()).hasSize(21)
+        assertThat(GraphPermissions.all()).hasSize(28)
                 .containsEntry("AuditLog.Read.All", "b0afded3-3588-46d8-8b3d-9842eff778da")
                 .containsEntry("Directory.Read.All", "7ab1d382-f21e-4acd-a863-ba3e13f7da61")
                 .containsEntry("User.Read.All", "df021288-bdef-4463-88db-98f22de89214")
@@ -31,15 +31,20 @@ class GraphPermissionsTest {
                 // Microsoft's permissions-ids.md (microsoft-graph-docs-contrib concepts/includes, commit 0fcd5cb)
                 .containsEntry("Device.Read.All", "7438b122-aefc-4978-80ed-43db9fcc7715")
                 .containsEntry("Domain.Read.All", "dbb9058a-0e50-45d7-ae91-66909b5d4664")
-                .containsEntry("RoleManagement.Read.Directory", "483bed4a-2ad3-4361-a73b-c83ccdbdc53c");
+                .containsEntry("RoleManagement.Read.Directory", "483bed4a-2ad3-4361-a73b-c83ccdbdc53c")
+                // Microsoft's permissions reference page (docs commit b419dfe, 2026-05-18)
+                .containsEntry("AgentInstance.Read.All", "799a4732-85b8-4c67-b048-75f0e88a232b")
+                .containsEntry("IdentityRiskyAgent.Read.All", "4aadfb66-d49a-414a-a883-d8c240b6fa33")
+                .containsEntry("User.ReadBasic.All", "97235f07-e226-4f63-ace3-39588e11d3a1");
         assertThat(GraphPermissions.all().values()).doesNotHaveDuplicates();
         GraphPermissions.all().keySet().forEach(p -> assertThat(GraphPermissions.isReadOnly(p)).as(p).isTrue());
     }
 
     @Test
     void idsThatWereNotFoundAreUnknownNotInvented() {
-        assertThat(GraphPermissions.appRoleId("AgentInstance.Read.All")).isEmpty();
-        assertThat(GraphPermissions.appRoleId("IdentityRiskyAgent.Read.All")).isEmpty();
+        // permissions no data type needs are not in the table, whatever Microsoft lists
+        assertThat(GraphPermissions.appRoleId("AgentCollection.Read.All")).isEmpty();
+        assertThat(GraphPermissions.appRoleId("Mail.Read")).isEmpty();
     }
 
     @Test
@@ -55,7 +60,8 @@ class GraphPermissionsTest {
             assertThat(GraphPermissions.delegatedScopeId(p)).as("delegated id of %s", p).isPresent()
                     .isNotEqualTo(GraphPermissions.appRoleId(p));
         }
-        assertThat(GraphPermissions.delegatedScopeId("AgentInstance.Read.All")).isEmpty();
+        assertThat(GraphPermissions.delegatedScopeId("AgentInstance.Read.All")).hasValue("4c3c738a-2df0-4877-bf4a-f796950ff34c");
+        assertThat(GraphPermissions.delegatedScopeId("AgentCollection.Read.All")).isEmpty();
     }
 
     @Test

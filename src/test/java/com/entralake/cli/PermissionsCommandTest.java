@@ -38,7 +38,15 @@ class PermissionsCommandTest {
             Map.entry("Organization.Read.All", "498476ce-e0fe-48b0-b801-37ba7e2685c6"),
             Map.entry("Device.Read.All", "7438b122-aefc-4978-80ed-43db9fcc7715"),
             Map.entry("Domain.Read.All", "dbb9058a-0e50-45d7-ae91-66909b5d4664"),
-            Map.entry("RoleManagement.Read.Directory", "483bed4a-2ad3-4361-a73b-c83ccdbdc53c"));
+            Map.entry("RoleManagement.Read.Directory", "483bed4a-2ad3-4361-a73b-c83ccdbdc53c"),
+            // Microsoft's permissions reference page (docs commit b419dfe, 2026-05-18)
+            Map.entry("AgentInstance.Read.All", "799a4732-85b8-4c67-b048-75f0e88a232b"),
+            Map.entry("AgentCardManifest.Read.All", "3ee18438-e6e5-4858-8f1c-d7b723b45213"),
+            Map.entry("AgentIdentity.Read.All", "b2b8f011-2898-4234-9092-5059f6c1ebfa"),
+            Map.entry("AgentIdentityBlueprint.Read.All", "7547a7d1-36fa-4479-9c31-559a600eaa4f"),
+            Map.entry("AgentIdentityBlueprintPrincipal.Read.All", "9361dea9-4524-493d-941d-f1b65aaf6c7c"),
+            Map.entry("IdentityRiskyAgent.Read.All", "4aadfb66-d49a-414a-a883-d8c240b6fa33"),
+            Map.entry("User.ReadBasic.All", "97235f07-e226-4f63-ace3-39588e11d3a1"));
 
     private record Run(int exitCode, String out, String err) {
     }
@@ -138,7 +146,9 @@ class PermissionsCommandTest {
                 "Application.Read.All", "Device.Read.All", "Organization.Read.All", "Policy.Read.All",
                 "IdentityRiskyUser.Read.All", "Domain.Read.All", "RoleManagement.Read.Directory",
                 "IdentityRiskyServicePrincipal.Read.All", "DeviceManagementManagedDevices.Read.All",
-                "DeviceManagementApps.Read.All", "DeviceManagementConfiguration.Read.All");
+                "DeviceManagementApps.Read.All", "DeviceManagementConfiguration.Read.All", "AgentInstance.Read.All",
+                "AgentCardManifest.Read.All", "AgentIdentity.Read.All", "AgentIdentityBlueprint.Read.All",
+                "AgentIdentityBlueprintPrincipal.Read.All", "IdentityRiskyAgent.Read.All", "User.ReadBasic.All");
 
         // 1. permission list: every permission of every data type, with the data types and licence
         String list = section(text, "== Permissions");
@@ -193,7 +203,7 @@ class PermissionsCommandTest {
     void noPermissionOfAnyDataTypeIsAWritePermission() {
         for (DataType type : DataTypeCatalog.all()) {
             for (String permission : type.leastPrivilegedPermissions()) {
-                assertThat(permission).doesNotContain("Write").matches("[A-Za-z]+\\.Read(\\.[A-Za-z]+)?");
+                assertThat(permission).doesNotContain("Write").matches("[A-Za-z]+\\.Read(Basic)?(\\.[A-Za-z]+)?");
             }
         }
     }
@@ -210,7 +220,7 @@ class PermissionsCommandTest {
     /** A data type whose permission has no id in the table (ids of agent permissions were not found). */
     private static final DataType AGENTS = DataType.builder("agents").get(com.entralake.catalog.ApiVersion.BETA, "/agents")
             .resource("agent").mode(new com.entralake.catalog.CollectionMode.Listing()).pageSize(100)
-            .needs("AgentInstance.Read.All").needs("User.Read.All")
+            .needs("AgentCollection.Read.All").needs("User.Read.All")
             .throttle(com.entralake.catalog.ThrottleClass.DIRECTORY).build();
 
     private static String print(PermissionsCommand.Grant grant, PermissionsCommand.Format format, ByteArrayOutputStream err) {
@@ -227,15 +237,15 @@ class PermissionsCommandTest {
 
         String manifest = print(grant, PermissionsCommand.Format.MANIFEST, err);
         assertThat(manifestIds(manifest)).containsExactly(EXPECTED_IDS.get("User.Read.All"));
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown ids").contains("AgentInstance.Read.All");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown ids").contains("AgentCollection.Read.All");
 
         String text = print(grant, PermissionsCommand.Format.TEXT, new ByteArrayOutputStream());
         String section = section(text, "== requiredResourceAccess");
         String json = section.substring(0, section.indexOf("unknown ids"));
         assertThat(manifestIds(json)).containsExactly(EXPECTED_IDS.get("User.Read.All"));
         assertThat(section.substring(section.indexOf("unknown ids")).lines().findFirst().orElseThrow())
-                .contains("AgentInstance.Read.All");
-        assertThat(section(text, "== Permissions")).contains("AgentInstance.Read.All").contains("unknown");
+                .contains("AgentCollection.Read.All");
+        assertThat(section(text, "== Permissions")).contains("AgentCollection.Read.All").contains("unknown");
 
         String cli = print(grant, PermissionsCommand.Format.AZURE_CLI, new ByteArrayOutputStream());
         assertThat(cli.lines().filter(l -> l.startsWith("az ")).toList()).allSatisfy(l -> assertThat(l).doesNotContain("Agent"));

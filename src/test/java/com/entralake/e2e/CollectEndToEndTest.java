@@ -38,7 +38,7 @@ class CollectEndToEndTest extends EmulatedCollectionTest {
                     .containsExactlyInAnyOrderElementsOf(tenant.emulated().visibleIds("signins", start, end));
             // 720 hourly windows, about 2,160 sign-ins: a first query over six hours, then one over the rest sized to
             // its density — four requests, not 720
-            assertThat(requestsFor(tenant, "/signIns")).isLessThanOrEqualTo((signIns.size() + 999) / 1000 + 1);
+            assertThat(requestsFor(tenant, "/v1.0/auditLogs/signIns")).isLessThanOrEqualTo((signIns.size() + 999) / 1000 + 1);
             assertThat(requestsFor(tenant, "/directoryAudits")).isLessThanOrEqualTo(2);
             assertThat(lake.strings("SELECT count(DISTINCT filename) FROM read_parquet('" + lake.glob("signins")
                     + "', filename = true)").get(0)).as("one file per window that has records").isEqualTo("720");
@@ -64,7 +64,7 @@ class CollectEndToEndTest extends EmulatedCollectionTest {
             assertThat(signIns).doesNotHaveDuplicates();
             assertThat(signIns).containsExactlyInAnyOrderElementsOf(tenant.emulated().visibleIds("signins", start, end));
             assertThat(signIns).hasSizeGreaterThan(10_000);
-            assertThat(requestsFor(tenant, "/signIns")).as("full pages of 1000, a query a few pages long, then the rest")
+            assertThat(requestsFor(tenant, "/v1.0/auditLogs/signIns")).as("full pages of 1000, a query a few pages long, then the rest")
                     .isLessThanOrEqualTo(signIns.size() / 1000 + 2);
             List<String> audits = lake.idRows("directory_audits");
             assertThat(audits).doesNotHaveDuplicates()

@@ -56,7 +56,7 @@ class MisbehavingGraphTest extends EmulatedCollectionTest {
         assertThat(run.all()).contains("out of createdDateTime order").contains("one query per window");
         assertExact(c, Set.of());
         long signInQueries = fixture.emulator.requestLog().stream()
-                .filter(r -> c.tenant().tenantId().equals(r.tenantId()) && r.path().endsWith("/signIns")).count();
+                .filter(r -> c.tenant().tenantId().equals(r.tenantId()) && r.path().endsWith("/v1.0/auditLogs/signIns")).count();
         assertThat(signInQueries).as("the fallback is one query per window: 48 windows").isGreaterThanOrEqualTo(48);
 
         // Graph behaves again: the next run has nothing wrong to repair, and the union stays exact

@@ -115,7 +115,7 @@ class RestartAndFaultsTest extends EmulatedCollectionTest {
         assertThat(looped.exitCode()).isEqualTo(1);
         assertThat(looped.stdout()).containsIgnoringCase("loop");
         long signInRequests = fixture.emulator.requestLog().stream()
-                .filter(r -> tenant.tenantId().equals(r.tenantId()) && r.path().endsWith("/signIns")).count();
+                .filter(r -> tenant.tenantId().equals(r.tenantId()) && r.path().endsWith("/v1.0/auditLogs/signIns")).count();
         assertThat(signInRequests).as("stops instead of reading forever").isLessThan(10);
 
         fixture.emulator.faults().clear(tenant.tenantId());
@@ -134,7 +134,7 @@ class RestartAndFaultsTest extends EmulatedCollectionTest {
 
     private static String firstSignInQuery(TestTenant tenant) {
         ServedRequest first = fixture.emulator.requestLog().stream()
-                .filter(r -> tenant.tenantId().equals(r.tenantId()) && r.path().endsWith("/signIns"))
+                .filter(r -> tenant.tenantId().equals(r.tenantId()) && r.path().endsWith("/v1.0/auditLogs/signIns"))
                 .findFirst().orElseThrow();
         return URLDecoder.decode(first.rawQuery(), StandardCharsets.UTF_8);
     }

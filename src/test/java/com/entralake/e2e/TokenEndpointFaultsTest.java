@@ -150,7 +150,7 @@ class TokenEndpointFaultsTest extends EmulatedCollectionTest {
         fixture.emulator.faults().tokenLifetime(tenant.tenantId(), Duration.ofSeconds(200));
         AtomicBoolean armed = new AtomicBoolean();
         fixture.emulator.onPageServed((tenantId, path, page, count) -> {
-            if (tenant.tenantId().equals(tenantId) && path.endsWith("/signIns") && page == 2 && armed.compareAndSet(false, true)) {
+            if (tenant.tenantId().equals(tenantId) && path.endsWith("/v1.0/auditLogs/signIns") && page == 2 && armed.compareAndSet(false, true)) {
                 // the refresh before the next sign-ins page meets two 503s and a reset pair
                 fixture.emulator.faults().tokenServerErrorNext(tenantId, 2, 503);
                 fixture.emulator.faults().tokenResetNext(tenantId, 2);

@@ -38,6 +38,30 @@ class RequestPacerTest {
         assertThat(sends.get(5) - sends.get(0)).isEqualTo(window);
     }
 
+    /**
+     * Graph counts a request when it arrives. With a latency that varies (a slow request, then fast ones), a pacer
+     * counting send times would let the sixth request arrive within ten seconds of the first one's arrival; counting
+     * each from its answer, it never does.
+     */
+    @Test
+    void graphsCountAtArrivalStaysWithinTheBudgetWhateverTheLatency() throws Exception {
+        long[] latencies = {Duration.ofMillis(900).toNanos(), 1_000_000, 1_000_000, 1_000_000, 1_000_000,
+                1_000_000, Duration.ofMillis(700).toNanos(), 1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000};
+        List<Long> arrivals = new ArrayList<>();
+        for (long latency : latencies) {
+            RequestPacer.Permit permit = pacer.acquire(ThrottleClass.REPORTS);
+            time.advance(Duration.ofNanos(latency / 2)); // on its way: Graph counts it here
+            arrivals.add(time.nanoTime());
+            time.advance(Duration.ofNanos(latency - latency / 2)); // and the answer on its way back
+            permit.answered();
+        }
+        long window = Duration.ofSeconds(10).toNanos();
+        for (int i = 5; i < arrivals.size(); i++) {
+            assertThat(arrivals.get(i) - arrivals.get(i - 5)).as("arrival %d and the fifth before it", i)
+                    .isGreaterThanOrEqualTo(window);
+        }
+    }
+
     @Test
     void directoryBudgetIsSeparateFromAuditLogs() throws Exception {
         for (int i = 0; i < 5; i++) {

@@ -45,7 +45,7 @@ class ConcurrentRunsIT {
             CountDownLatch secondHasEnded = new CountDownLatch(1);
             AtomicBoolean held = new AtomicBoolean();
             fixture.emulator.onPageServed((tenantId, path, page, records) -> {
-                if (tenant.tenantId().equals(tenantId) && path.endsWith("/signIns") && held.compareAndSet(false, true)) {
+                if (tenant.tenantId().equals(tenantId) && path.endsWith("/v1.0/auditLogs/signIns") && held.compareAndSet(false, true)) {
                     firstIsMidQuery.countDown();
                     try {
                         secondHasEnded.await(60, TimeUnit.SECONDS);

@@ -137,7 +137,7 @@ class KillAndResumeIT {
             AtomicBoolean killed = new AtomicBoolean();
             List<String> hiddenAtKill = new CopyOnWriteArrayList<>();
             fixture.emulator.onPageServed((tenantId, path, page, records) -> {
-                if (tenant.tenantId().equals(tenantId) && path.endsWith("/signIns") && page == KILL_AT_PAGE
+                if (tenant.tenantId().equals(tenantId) && path.endsWith("/v1.0/auditLogs/signIns") && page == KILL_AT_PAGE
                         && killed.compareAndSet(false, true)) {
                     // page 4 lacks its last byte: pages 1-3 are in the lake or in the open window's temporary file
                     hiddenAtKill.addAll(ProcessSupport.hiddenEntries(lake));

@@ -71,7 +71,7 @@ class LockLossIT {
             AtomicReference<List<String>> visibleAtTermination = new AtomicReference<>();
             AtomicReference<List<String>> visibleWhenFirstEnded = new AtomicReference<>();
             fixture.emulator.onPageServed((tenantId, path, page, records) -> {
-                if (!tenant.tenantId().equals(tenantId) || !path.endsWith("/signIns")) {
+                if (!tenant.tenantId().equals(tenantId) || !path.endsWith("/v1.0/auditLogs/signIns")) {
                     return;
                 }
                 try {

@@ -106,7 +106,7 @@ class PostgresRepositoryIT {
                     .containsExactlyInAnyOrderElementsOf(tenant.emulated().visibleIds("directory_audits", START, END));
         }
         ServedRequest first = fixture.emulator.requestLog().stream()
-                .filter(r -> tenant.tenantId().equals(r.tenantId()) && r.path().endsWith("/signIns"))
+                .filter(r -> tenant.tenantId().equals(r.tenantId()) && r.path().endsWith("/v1.0/auditLogs/signIns"))
                 .findFirst().orElseThrow();
         // the restart point read from PostgreSQL: where the failed run's last query read to its end began
         java.util.regex.Matcher resume = java.util.regex.Pattern.compile(
@@ -157,7 +157,7 @@ class PostgresRepositoryIT {
         fixture.emulator.clearRequestLog();
         assertThat(fixture.collect(config, NOW.plus(Duration.ofHours(1)))).isZero();
         assertThat(fixture.emulator.requestLog()).noneMatch(r -> tenant.tenantId().equals(r.tenantId())
-                && r.path().endsWith("/signIns"));
+                && r.path().endsWith("/v1.0/auditLogs/signIns"));
 
         // the refused first attempt was set aside, not left to resume: once licensed, sign-ins start afresh
         // with a normal backfill from the run that finds them available

@@ -62,7 +62,7 @@ class RepositoryRestartIT {
             AtomicBoolean stopped = new AtomicBoolean();
             CountDownLatch back = new CountDownLatch(1);
             fixture.emulator.onPageServed((tenantId, path, page, records) -> {
-                if (tenant.tenantId().equals(tenantId) && path.endsWith("/signIns") && page == STOP_AT_PAGE
+                if (tenant.tenantId().equals(tenantId) && path.endsWith("/v1.0/auditLogs/signIns") && page == STOP_AT_PAGE
                         && stopped.compareAndSet(false, true)) {
                     try {
                         pg.get().close();
