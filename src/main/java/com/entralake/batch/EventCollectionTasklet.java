@@ -91,8 +91,11 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
         final Instant end;
         final PendingCounts counts = new PendingCounts();
         final List<TimeWindow> empty = new ArrayList<>();
+        /** An unordered type's records, held until the query has been read to its last page. */
+        final List<Placed> held = new ArrayList<>();
         Instant writtenDownTo;
         long records;
+        long pagesRead;
 
         Query(CountedPages pages, Instant start, Instant end) {
             this.pages = pages;
@@ -147,9 +150,20 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
         contribution.incrementReadCount();
         recordsThisExecution += page.records().size();
         query.records += page.records().size();
+        query.pagesRead++;
         Instant collectedAt = context.clock().now();
         List<Placed> placed = placeable(page, collectedAt);
-        if (oneQueryPerWindow) {
+        if (!subject.type().timeWindows().orElseThrow().ordered() && !oneQueryPerWindow) {
+            // no documented order: nothing of the query is placed before its last page, then newest first
+            query.held.addAll(placed);
+            if (!query.pages.hasNext()) {
+                query.held.sort(java.util.Comparator.comparing(Placed::time).reversed());
+                for (Placed record : query.held) {
+                    acceptInOrder(record, collectedAt);
+                }
+                query.held.clear();
+            }
+        } else if (oneQueryPerWindow) {
             for (Placed record : placed) {
                 writer.write(record.id(), subject.normalizer().normalize(record.json(), collectedAt));
             }
@@ -272,7 +286,8 @@ public class EventCollectionTasklet implements Tasklet, StepExecutionListener {
             for (TimeWindow empty : query.empty) {
                 clearEmptyWindow(empty);
             }
-            span.completed(Duration.between(query.start, query.end), query.records, subject.type().pageSize());
+            span.completed(Duration.between(query.start, query.end), query.records, query.pagesRead,
+                    subject.type().pageSize());
         }
         query.counts.flushInto(ec);
         resumeBefore = query.start;

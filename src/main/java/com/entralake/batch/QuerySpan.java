@@ -27,10 +27,13 @@ final class QuerySpan {
         return span;
     }
 
-    /** After a query over {@code covered} returned {@code records}: the span that would have held the target. */
-    void completed(Duration covered, long records, int pageSize) {
-        double target = (double) TARGET_PAGES * pageSize;
-        double scale = records == 0 ? Double.POSITIVE_INFINITY : target / records;
+    /** After a query over {@code covered} returned {@code records} in {@code pages}: the span that would have held the target. */
+    void completed(Duration covered, long records, long pages, int pageSize) {
+        // without a documented page size ($top), Graph's own pages are counted instead of records; a query that
+        // fitted one of them had room to spare, as far as anyone can tell
+        double target = pageSize > 0 ? (double) TARGET_PAGES * pageSize : TARGET_PAGES;
+        double found = pageSize > 0 ? records : pages <= 1 ? 0 : pages;
+        double scale = found == 0 ? Double.POSITIVE_INFINITY : target / found;
         double nanos = Math.min(covered.toNanos() * scale, LONGEST.toNanos());
         span = roundToWindows(Duration.ofNanos((long) nanos));
     }

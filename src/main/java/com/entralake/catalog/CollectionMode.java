@@ -55,6 +55,12 @@ public sealed interface CollectionMode permits CollectionMode.TimeWindows, Colle
                     : EnumSet.of(operators[0], operators), Order.NEWEST_FIRST);
         }
 
+        /** For an endpoint whose page documents no order: a query's records are placed once it is read whole. */
+        public static TimeWindows unordered(String timeProperty, FilterOperator... operators) {
+            return new TimeWindows(timeProperty, operators.length == 0 ? Set.of()
+                    : EnumSet.of(operators[0], operators), Order.UNORDERED);
+        }
+
         @Override
         public String partitionColumn() {
             return "event_date";
@@ -63,6 +69,11 @@ public sealed interface CollectionMode permits CollectionMode.TimeWindows, Colle
         @Override
         public String describe() {
             return "events in time windows over " + timeProperty;
+        }
+
+        /** Whether a window may be committed as soon as an older record arrives (Graph's order is known). */
+        public boolean ordered() {
+            return order == Order.NEWEST_FIRST;
         }
     }
 
@@ -100,6 +111,12 @@ public sealed interface CollectionMode permits CollectionMode.TimeWindows, Colle
     /** The order Graph returns a time-filtered listing in. */
     enum Order {
         /** Newest first, Graph's default for the audit logs: a window is complete once an older record arrives. */
-        NEWEST_FIRST
+        NEWEST_FIRST,
+        /**
+         * No documented order (identity protection's detections): a query's records are held until it has been read
+         * to its last page, then written window by window — the query's span, sized to a few pages, bounds what is
+         * held. Exact whatever order Graph serves.
+         */
+        UNORDERED
     }
 }

@@ -61,9 +61,8 @@ public record DataType(
         if (permissions.isEmpty()) {
             throw new IllegalArgumentException(dataset + ": every Graph endpoint needs a permission");
         }
-        if (pageSize < 0 || (pageSize == 0 && mode instanceof CollectionMode.TimeWindows)
-                || (pageSize > 0 && mode instanceof CollectionMode.SingleObject)) {
-            throw new IllegalArgumentException(dataset + ": events need a page size, a single object has none");
+        if (pageSize < 0 || (pageSize > 0 && mode instanceof CollectionMode.SingleObject)) {
+            throw new IllegalArgumentException(dataset + ": a page size is 0 (Graph's own) or more; a single object has none");
         }
         if ((mode instanceof CollectionMode.TimeWindows) == retention.equals(GraphRetention.NOT_APPLICABLE)) {
             throw new IllegalArgumentException(dataset + ": events have a retention, snapshots do not");

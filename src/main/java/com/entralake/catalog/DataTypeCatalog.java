@@ -236,7 +236,8 @@ public final class DataTypeCatalog {
                 SIGN_INS_NON_INTERACTIVE, SIGN_INS_SERVICE_PRINCIPAL, SIGN_INS_MANAGED_IDENTITY,
                 AgentTypes.AGENT_IDENTITIES, AgentTypes.AGENT_IDENTITY_BLUEPRINTS, AgentTypes.AGENT_BLUEPRINT_PRINCIPALS,
                 AgentTypes.AGENT_USERS, AgentTypes.RISKY_AGENTS, AgentTypes.AGENT_INSTANCES,
-                AgentTypes.AGENT_CARD_MANIFESTS)) {
+                AgentTypes.AGENT_CARD_MANIFESTS, IdentityProtectionTypes.RISK_DETECTIONS,
+                IdentityProtectionTypes.SERVICE_PRINCIPAL_RISK_DETECTIONS, IdentityProtectionTypes.AGENT_RISK_DETECTIONS)) {
             BUILT_IN.put(type.dataset(), type);
         }
         byDataset = Map.copyOf(BUILT_IN);

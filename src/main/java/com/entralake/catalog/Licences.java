@@ -16,7 +16,8 @@ public final class Licences {
                     "Graph also answers this when Directory.Read.All is missing")));
 
     /**
-     * Conditional access (policies, named locations) needs P1; Graph's answer without it is not documented
+     * Conditional access (policies, named locations) and risk detections need P1; Graph's answer without it is not
+     * documented
      * (graph-data-types.md, "Licence / error shapes": U). A 403 while the token carries the permission is taken
      * for it — the probe tells a missing permission apart by the token's roles before saying "not licensed".
      */

@@ -92,7 +92,9 @@ public final class DatasetsDocument {
 
     private static String operators(DataType type) {
         return type.timeWindows().map(w -> " (`$filter` with " + w.operators().stream().sorted()
-                .map(o -> "`" + o.word() + "`").collect(Collectors.joining(", ")) + ", newest first)").orElse("");
+                .map(o -> "`" + o.word() + "`").collect(Collectors.joining(", "))
+                + (w.ordered() ? ", newest first)" : "; Graph documents no order, so each query is placed once read whole)"))
+                .orElse("");
     }
 
     private static String permission(PermissionNeed need) {

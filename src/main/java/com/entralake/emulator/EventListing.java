@@ -100,6 +100,7 @@ final class EventListing implements ListingResource {
         c.graphJson(200, body, null, Map.of(), () -> pageServed.served(t.id(), c.path, pageNo, page.size()));
     }
 
+    private static final int OWN_PAGE_SIZE = 100;
     private static final Set<String> EVENT_OPTIONS = Set.of("$filter", "$top", "$skiptoken", "$orderby");
     private static final Pattern CLAUSE = Pattern.compile("^\\s*(\\w+)\\s+(\\w+)\\s+(\\S+)\\s*$");
     private static final Pattern DATETIME = Pattern.compile(
@@ -122,7 +123,11 @@ final class EventListing implements ListingResource {
                         + "' is not allowed. To allow it, set the 'AllowedQueryOptions' property on EnableQueryAttribute or QueryValidationSettings.");
             }
         }
-        int top = maxTop;
+        // an endpoint whose page documents no $top answers in pages of its own (the emulator's: 100)
+        int top = maxTop > 0 ? maxTop : OWN_PAGE_SIZE;
+        if (opts.containsKey("$top") && maxTop == 0) {
+            throw new QueryOptions.BadQuery("BadRequest", "The query option '$top' is not supported on this resource.");
+        }
         if (opts.containsKey("$top")) {
             String v = opts.get("$top").trim();
             try {
@@ -177,7 +182,9 @@ final class EventListing implements ListingResource {
                 }
             }
         }
-        boolean desc = true;
+        // newest first where Microsoft documents it; where it documents no order, oldest first — the order a reader
+        // that assumed newest first would get wrong
+        boolean desc = windows.ordered();
         if (opts.containsKey("$orderby")) {
             String[] ob = opts.get("$orderby").trim().split("\\s+");
             if (ob.length < 1 || ob.length > 2 || !ob[0].equalsIgnoreCase(timeProperty)

@@ -50,8 +50,10 @@ public final class GraphQuery {
         if (type.fixedFilter() != null) {
             filter = type.fixedFilter() + " and " + filter;
         }
-        StringBuilder query = new StringBuilder("$filter=").append(encode(filter))
-                .append("&$top=").append(type.pageSize());
+        StringBuilder query = new StringBuilder("$filter=").append(encode(filter));
+        if (type.pageSize() > 0) {
+            query.append("&$top=").append(type.pageSize()); // else the page documents no $top: Graph's own pages
+        }
         appendSelect(query, type);
         return URI.create(base(graphBase) + type.graphPath() + "?" + query);
     }

@@ -19,16 +19,26 @@ class QuerySpanTest {
     @Test
     void aSparseQueryWidensToTheRestOfTheRangeAndADenseOneNarrowsToAboutTwentyPages() {
         QuerySpan sparse = new QuerySpan(HOUR);
-        sparse.completed(Duration.ofHours(6), 18, 1000);
+        sparse.completed(Duration.ofHours(6), 18, 1, 1000);
         assertThat(sparse.current()).isGreaterThan(Duration.ofDays(30));
         QuerySpan empty = new QuerySpan(HOUR);
-        empty.completed(Duration.ofHours(6), 0, 1000);
+        empty.completed(Duration.ofHours(6), 0, 1, 1000);
         assertThat(empty.current()).isGreaterThan(Duration.ofDays(30));
 
         QuerySpan dense = new QuerySpan(HOUR);
-        dense.completed(Duration.ofHours(6), 60_000, 1000); // 10,000 an hour: 20 pages are two hours
+        dense.completed(Duration.ofHours(6), 60_000, 60, 1000); // 10,000 an hour: 20 pages are two hours
         assertThat(dense.current()).isEqualTo(Duration.ofHours(2));
-        dense.completed(Duration.ofHours(2), 200_000, 1000);
+        dense.completed(Duration.ofHours(2), 200_000, 200, 1000);
         assertThat(dense.current()).as("never less than one window").isEqualTo(HOUR);
+    }
+
+    @Test
+    void withoutADocumentedPageSizeGraphsOwnPagesAreCounted() {
+        QuerySpan span = new QuerySpan(HOUR);
+        span.completed(Duration.ofHours(6), 6_000, 60, 0); // 60 of Graph's pages in six hours: 20 are two hours
+        assertThat(span.current()).isEqualTo(Duration.ofHours(2));
+        QuerySpan sparse = new QuerySpan(HOUR);
+        sparse.completed(Duration.ofHours(6), 3, 1, 0);
+        assertThat(sparse.current()).isGreaterThan(Duration.ofDays(30));
     }
 }

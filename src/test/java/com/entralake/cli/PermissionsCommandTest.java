@@ -31,6 +31,7 @@ class PermissionsCommandTest {
             Map.entry("Policy.Read.All", "246dd0d5-5bd0-4def-940b-0421030a5b68"),
             Map.entry("IdentityRiskyUser.Read.All", "dc5007c0-2d7d-4c42-879c-2dab87571379"),
             Map.entry("IdentityRiskyServicePrincipal.Read.All", "607c7344-0eed-41e5-823a-9695ebe1b7b0"),
+            Map.entry("IdentityRiskEvent.Read.All", "6e472fd1-ad78-48da-a0f0-97ab2c6b769e"),
             Map.entry("DeviceManagementManagedDevices.Read.All", "2f51be20-0bb4-4fed-bf7b-db946066c75e"),
             Map.entry("DeviceManagementApps.Read.All", "7a6ee1e7-141e-4cec-ae74-d9db155731ff"),
             Map.entry("DeviceManagementConfiguration.Read.All", "dc377aa6-52d8-4e23-b271-2a7ae04cedf3"),
@@ -148,7 +149,8 @@ class PermissionsCommandTest {
                 "IdentityRiskyServicePrincipal.Read.All", "DeviceManagementManagedDevices.Read.All",
                 "DeviceManagementApps.Read.All", "DeviceManagementConfiguration.Read.All", "AgentInstance.Read.All",
                 "AgentCardManifest.Read.All", "AgentIdentity.Read.All", "AgentIdentityBlueprint.Read.All",
-                "AgentIdentityBlueprintPrincipal.Read.All", "IdentityRiskyAgent.Read.All", "User.ReadBasic.All");
+                "AgentIdentityBlueprintPrincipal.Read.All", "IdentityRiskyAgent.Read.All", "User.ReadBasic.All",
+                "IdentityRiskEvent.Read.All");
 
         // 1. permission list: every permission of every data type, with the data types and licence
         String list = section(text, "== Permissions");

@@ -178,14 +178,14 @@ class ConnectivityIT {
         assertThat(result.exitCode()).as("connected tenants with unavailable data types are still connected: "
                 + result.all()).isZero();
         String ok = block(result, "c-healthy");
-        assertThat(ok).contains("Connected (21 of 39 selected data types available)")
+        assertThat(ok).contains("Connected (21 of 42 selected data types available)")
                 .containsPattern("granted\\s+AuditLog.Read.All").containsPattern("granted\\s+Application.Read.All")
                 .containsPattern("signins\\s+available").containsPattern("groups\\s+available")
                 .contains("secret " + healthy.secretId()).contains("expires in 30 day(s)")
                 .contains("aaaaaaaa-0000-4000-8000-000000000001").contains("one secret per app");
 
         String wrong = block(result, "c-mistakes");
-        assertThat(wrong).contains("Connected (5 of 39 selected data types available)")
+        assertThat(wrong).contains("Connected (5 of 42 selected data types available)")
                 .containsPattern("MISSING\\s+Directory.Read.All — added, but admin consent not granted")
                 .containsPattern("MISSING\\s+User.Read.All — added as a Delegated permission")
                 .containsPattern("MISSING\\s+Group.Read.All — not added")
@@ -194,11 +194,11 @@ class ConnectivityIT {
                 .containsPattern("users\\s+missing permission")
                 .containsPattern("groups\\s+missing permission");
 
-        assertThat(block(result, "c-free")).contains("Connected (15 of 39 selected data types available)")
+        assertThat(block(result, "c-free")).contains("Connected (15 of 42 selected data types available)")
                 .containsPattern("signins\\s+not licensed\\s+skipped while unavailable \\(managed")
                 .contains("Microsoft Entra ID P1 or P2");
 
-        assertThat(block(result, "c-blind")).contains("Connected (5 of 39")
+        assertThat(block(result, "c-blind")).contains("Connected (5 of 42")
                 .containsPattern("MISSING\\s+Directory.Read.All — missing \\(grant Application.Read.All")
                 .containsPattern("signins\\s+missing permission")
                 .contains("the app registration could not be read");

@@ -137,7 +137,7 @@ class ManagedModeAndStatusIT {
         assertThat(status.stdout())
                 .contains("tenant id:           " + tenant.tenantId())
                 .contains("secret id:           " + tenant.secretId())
-                .contains("Connected (15 of 39 selected data types available)")
+                .contains("Connected (15 of 42 selected data types available)")
                 .contains("EXPIRED on " + NOW.plus(Duration.ofDays(20)))
                 .containsPattern("last run:\\s+COMPLETED, started " + nextNight)
                 .containsPattern("signins\\s+selection:\\s+managed — available")
