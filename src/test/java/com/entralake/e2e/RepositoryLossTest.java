@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
+import org.h2.tools.Server;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +73,53 @@ class RepositoryLossTest extends EmulatedCollectionTest {
         try (LakeQueries queries = new LakeQueries(c.lake())) {
             assertThat(queries.idRows("signins")).doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(c.tenant().emulated().visibleIds("signins", START, END));
+        }
+    }
+
+    /**
+     * The job repository's server gone mid-run and still gone when the run ends: every layer of Spring Batch
+     * that touches the repository fails (the chunk's commit, the step's update, the job's own update after
+     * its step), and each of those layers would log its stack trace. The run says it once per data type, the
+     * next run resumes exactly.
+     */
+    @Test
+    void aJobRepositoryLostForTheRestOfTheRunIsOneMessagePerDataTypeAndNoStackTrace() throws Exception {
+        TestTenant tenant = fixture.tenant("repository-server-lost", License.PREMIUM, 60, 5);
+        Path lake = dir.resolve("lake-repository-server-lost");
+        Path base = dir.resolve("h2-server");
+        Files.createDirectories(base);
+        Server server = Server.createTcpServer("-tcpPort", "0", "-baseDir", base.toString(), "-ifNotExists").start();
+        int port = server.getPort();
+        Path config = fixture.config("repository-server-lost.properties", List.of(tenant), Map.of(
+                "entralake.lake-root", lake.toString(),
+                "spring.datasource.url", "jdbc:h2:tcp://localhost:" + port + "/jobrepo",
+                // a refused connection is noticed at once; the pool's default 30 s wait would only slow the test
+                "spring.datasource.hikari.connection-timeout", "1000"));
+        AtomicBoolean stopped = new AtomicBoolean();
+        fixture.emulator.onPageServed((tenantId, path, page, records) -> {
+            if (tenant.tenantId().equals(tenantId) && path.endsWith("/v1.0/auditLogs/signIns") && page == 3
+                    && stopped.compareAndSet(false, true)) {
+                server.stop();
+            }
+        });
+        var lost = fixture.collectCapturing(config, NOW);
+        assertThat(stopped).isTrue();
+        assertThat(lost.exitCode()).as(lost.all()).isNotZero();
+        assertThat(lost.all().lines().filter(l -> l.matches("\\s+at [\\w$.]+\\(.*\\)\\s*") || l.startsWith("Caused by:")))
+                .as("no stack trace: %s", lost.all()).isEmpty();
+        assertThat(lost.stdout()).contains("job repository");
+
+        Server again = Server.createTcpServer("-tcpPort", String.valueOf(port), "-baseDir", base.toString(), "-ifNotExists").start();
+        try {
+            assertThat(fixture.collect(config, NOW)).isZero();
+        } finally {
+            again.stop();
+        }
+        try (LakeQueries queries = new LakeQueries(lake)) {
+            assertThat(queries.idRows("signins")).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(tenant.emulated().visibleIds("signins", START, END));
+            assertThat(queries.idRows("directory_audits")).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(tenant.emulated().visibleIds("directory_audits", START, END));
         }
     }
 }
