@@ -14,18 +14,32 @@ import java.util.Optional;
  */
 public final class ConnectionLoss {
 
+    private static final String HIKARI_CLOSED = "Connection is closed";
+
     private ConnectionLoss() {
     }
 
     /** One line on the lost connection behind {@code failure}; empty when the failure is something else. */
     public static Optional<String> cause(Throwable failure) {
         SQLException deepest = null;
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        SQLException closedByPool = null;
+        for (Throwable t : FailureCauses.of(failure)) {
             if (t instanceof SQLException sql && isConnectionLoss(sql)) {
                 deepest = sql;
+            } else if (t instanceof SQLException sql && isClosedByPool(sql) && closedByPool == null) {
+                closedByPool = sql;
             }
         }
-        return Optional.ofNullable(deepest).map(ConnectionLoss::oneLine);
+        return Optional.ofNullable(deepest != null ? deepest : closedByPool).map(ConnectionLoss::oneLine);
+    }
+
+    /**
+     * HikariCP's answer to any use of a connection it has closed, without an SQLState. The pool closes a
+     * connection under the application only when the connection broke (SQLState 08, 57P0x), so this is a
+     * lost connection too — said with the driver's reason when that is found as well, as it usually is.
+     */
+    static boolean isClosedByPool(SQLException e) {
+        return e.getSQLState() == null && HIKARI_CLOSED.equals(e.getMessage());
     }
 
     /** SQLState class 08 (connection exception), 57P01-03 (shut down, crashed, not yet accepting connections). */

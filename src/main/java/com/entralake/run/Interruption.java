@@ -1,6 +1,7 @@
 package com.entralake.run;
 
 import com.entralake.repository.ConnectionLoss;
+import com.entralake.repository.FailureCauses;
 
 import java.time.Instant;
 import java.util.List;
@@ -67,7 +68,7 @@ final class Interruption {
     }
 
     private static Optional<String> lockLost(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        for (Throwable t : FailureCauses.of(failure)) {
             if (t instanceof TenantLockLostException lost) {
                 return Optional.of(lost.getMessage());
             }

@@ -9,6 +9,7 @@ import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.TransactionSystemException;
 
 class ConnectionLossTest {
 
@@ -29,6 +30,31 @@ class ConnectionLossTest {
                 + " request timed out after 30000ms", "08001", refused)))
                 .hasValue("Connection to localhost:5432 refused. Check that the hostname and port are correct."
                         + " — Connection refused");
+    }
+
+    /**
+     * A transaction whose connection broke: the rollback fails on the connection HikariCP closed, and Spring
+     * throws that, with the driver's reason aside as the application exception.
+     */
+    @Test
+    void theReasonARollbackHidesIsFound() {
+        TransactionSystemException rollback = new TransactionSystemException("Could not roll back JDBC transaction",
+                new SQLException("Connection is closed"));
+        rollback.initApplicationException(new DataAccessResourceFailureException("PreparedStatementCallback",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+        assertThat(ConnectionLoss.cause(new IllegalStateException("step failed", rollback)))
+                .hasValue("FATAL: terminating connection due to administrator command");
+        Exception closing = new IllegalStateException("tasklet failed");
+        closing.addSuppressed(new SQLException("This connection has been closed.", "08003"));
+        assertThat(ConnectionLoss.cause(closing)).hasValue("This connection has been closed.");
+    }
+
+    /** HikariCP closes a connection under the application only when it broke: that is a loss, even alone. */
+    @Test
+    void aConnectionThePoolClosedIsALostConnectionEvenWithoutTheReason() {
+        assertThat(ConnectionLoss.cause(new TransactionSystemException("Could not roll back JDBC transaction",
+                new SQLException("Connection is closed")))).hasValue("Connection is closed");
+        assertThat(ConnectionLoss.cause(new SQLException("Connection is closed", "42000"))).isEmpty();
     }
 
     @Test
