@@ -2,6 +2,7 @@ package com.entralake.batch;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,17 +12,19 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 
 import com.entralake.window.RangePlanner;
 import com.entralake.window.TimeWindow;
 
 /**
  * What the job repository knows about a tenant's data type: its watermark (the end of the last range
- * that committed), the executions a crash left STARTED, and the ranges that failed and must be resumed
+ * that committed), the executions a crash or a lost repository left unfinished, and the ranges that failed and must be resumed
  * before anything new is planned — so windows stay contiguous.
  *
  * <p>Each answer reads a few rows of the {@link JobIndex} and the Spring Batch executions of the instances
@@ -82,12 +85,61 @@ public final class RunHistory {
         }
     }
 
-    /** Executions still marked STARTED: while this run holds the tenant lock, their process can only have died. */
+    /**
+     * The last executions of instances a run left looking unfinished: the job or one of its steps still marked
+     * running (STARTING, STARTED, STOPPING), or UNKNOWN (Batch could not record a failure it met). A process
+     * that died leaves the first; a job repository lost and back between a step's last update and the job's
+     * leaves a FAILED job with a STARTED step. Spring Batch refuses to restart either ("already running",
+     * "cannot restart from UNKNOWN"); while this run holds the tenant lock, no other run can be behind them.
+     */
     public List<JobExecution> orphaned(String jobName, String tenantId, String dataset) {
         return open(jobName, tenantId, dataset).stream().map(Open::last)
-                .filter(e -> e.getStatus() == BatchStatus.STARTED || e.getStatus() == BatchStatus.STARTING
-                        || e.getStatus() == BatchStatus.STOPPING)
+                .filter(last -> repository.getJobExecutions(last.getJobInstance()).stream().anyMatch(RunHistory::leftOpen))
                 .toList();
+    }
+
+    /**
+     * Marks what {@link #orphaned} found FAILED, in every execution of its instance, so that the next start
+     * restarts it from its step's last saved restart point. Safe even from UNKNOWN, which Batch leaves to an
+     * operator: the restart point is saved only after its windows were committed, and a window written after
+     * it is rewritten whole on restart, so resuming from it neither loses nor repeats a record.
+     */
+    public void recover(JobExecution orphan) {
+        LocalDateTime now = LocalDateTime.now();
+        for (JobExecution execution : repository.getJobExecutions(orphan.getJobInstance())) {
+            for (StepExecution step : execution.getStepExecutions()) {
+                if (isOpen(step.getStatus())) {
+                    step.setStatus(BatchStatus.FAILED);
+                    step.setExitStatus(ExitStatus.FAILED.addExitDescription(RECOVERED));
+                    step.setEndTime(now);
+                    repository.update(step);
+                }
+            }
+            if (isOpen(execution.getStatus())) {
+                execution.setStatus(BatchStatus.FAILED);
+                execution.setExitStatus(ExitStatus.FAILED.addExitDescription(RECOVERED));
+                execution.setEndTime(now);
+                repository.update(execution);
+            }
+        }
+    }
+
+    private static final String RECOVERED = "left unfinished by an earlier run; marked failed to resume it";
+
+    /** How {@code orphan} looks unfinished, for the log: "STARTED", or "FAILED, its step collect still STARTED". */
+    public static String unfinishedState(JobExecution orphan) {
+        return orphan.getStepExecutions().stream().filter(s -> isOpen(s.getStatus())).findFirst()
+                .filter(step -> !isOpen(orphan.getStatus()))
+                .map(step -> orphan.getStatus() + ", its step " + step.getStepName() + " still " + step.getStatus())
+                .orElse(String.valueOf(orphan.getStatus()));
+    }
+
+    private static boolean leftOpen(JobExecution execution) {
+        return isOpen(execution.getStatus()) || execution.getStepExecutions().stream().anyMatch(s -> isOpen(s.getStatus()));
+    }
+
+    private static boolean isOpen(BatchStatus status) {
+        return status.isRunning() || status == BatchStatus.UNKNOWN;
     }
 
     /** Ranges that did not complete and must be restarted (oldest first) before a new range is planned. */

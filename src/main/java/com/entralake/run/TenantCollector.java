@@ -204,9 +204,10 @@ public final class TenantCollector {
             }
             history.tidy(jobName, tenantId, type.dataset());
             for (JobExecution orphan : history.orphaned(jobName, tenantId, type.dataset())) {
-                log.warn("{} [{}]: execution {} was left STARTED by a run that died; marking it failed to resume it",
-                        type.dataset(), session.name(), orphan.getId());
-                jobOperator.recover(orphan);
+                log.warn("{} [{}]: execution {} was left unfinished ({}) by a run that died or lost its job repository;"
+                        + " marking it failed to resume it", type.dataset(), session.name(), orphan.getId(),
+                        RunHistory.unfinishedState(orphan));
+                history.recover(orphan);
             }
             ModeCollection mode = modes.of(type);
             Optional<String> refusal = mode.refusal(session, type);

@@ -187,7 +187,7 @@ class KillAndResumeIT {
             JarProcess.Result resumed = ProcessSupport.collect(dir.resolve("run-2"), config, Map.of(), later);
             assertThat(resumed.exitCode()).as(resumed.all()).isZero();
             assertThat(resumed.stdout()).as("the second run says it found the dead run and resumed it")
-                    .contains("left STARTED by a run that died")
+                    .contains("was left unfinished (STARTED) by a run that died")
                     .contains("resuming range " + START + " .. " + END)
                     .containsPattern("signins \\[" + name + "\\]: resuming .* already committed")
                     .containsPattern("removed \\d+ temporary file");

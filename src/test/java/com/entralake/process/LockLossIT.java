@@ -116,7 +116,7 @@ class LockLossIT {
             assertThat(b.stdout()).contains("pid " + first.get().pid() + " on ")
                     .containsPattern("pid " + first.get().pid() + " on \\S+ has stopped")
                     .as("A's execution was failed by A itself, never recovered as a dead run's")
-                    .doesNotContain("left STARTED by a run that died")
+                    .doesNotContain("left unfinished")
                     .contains("resuming range " + START + " .. " + END);
             assertThat(timeOf(b.stdout(), "has stopped")).as("B went on only after A had stopped")
                     .isAfterOrEqualTo(timeOf(a.stdout(), "stopped after signins"));
