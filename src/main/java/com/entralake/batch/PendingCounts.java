@@ -31,6 +31,12 @@ final class PendingCounts {
         counts.clear();
     }
 
+    /** Adds everything to another set of pending counts (what a page set aside joins its snapshot's) and starts again. */
+    void flushInto(PendingCounts other) {
+        counts.forEach(other::add);
+        counts.clear();
+    }
+
     void discard() {
         counts.clear();
     }

@@ -14,40 +14,41 @@ final class IdentityProtectionTypes {
     private static final GraphRetention DETECTION_RETENTION = GraphRetention.days(30, 7);
 
     /** Default page size 20, maximum $top 500 (the page); P1 or P2, whose answer without it is not documented. */
-    static final DataType RISK_DETECTIONS = DataType.builder("risk_detections")
+    static final DataType RISK_DETECTIONS = detections("risk_detections", ApiVersion.V1_0, "riskDetections",
+            "riskDetection", Licences.ENTRA_ID_P1_CONDITIONAL_ACCESS)
             .summary("Identity Protection risk detections of users (leaked credentials, unfamiliar sign-ins, ...)")
-            .get(ApiVersion.V1_0, "/identityProtection/riskDetections").resource("riskDetection")
-            .mode(CollectionMode.TimeWindows.unordered("activityDateTime",
-                    FilterOperator.GE, FilterOperator.LE, FilterOperator.EQ))
             .pageSize(500)
-            .needs("IdentityRiskEvent.Read.All")
-            .licence(Licences.ENTRA_ID_P1_CONDITIONAL_ACCESS).retention(DETECTION_RETENTION)
-            .throttle(ThrottleClass.IDENTITY_PROTECTION)
             .build();
 
     /** The page documents $filter and $select, no $top: Graph's own pages. Workload ID Premium (the page). */
-    static final DataType SERVICE_PRINCIPAL_RISK_DETECTIONS = DataType.builder("service_principal_risk_detections")
+    static final DataType SERVICE_PRINCIPAL_RISK_DETECTIONS = detections("service_principal_risk_detections",
+            ApiVersion.V1_0, "servicePrincipalRiskDetections", "servicePrincipalRiskDetection",
+            Licences.WORKLOAD_IDENTITIES_PREMIUM)
             .summary("Identity Protection risk detections of service principals (workload identities)")
-            .get(ApiVersion.V1_0, "/identityProtection/servicePrincipalRiskDetections")
-            .resource("servicePrincipalRiskDetection")
-            .mode(CollectionMode.TimeWindows.unordered("activityDateTime",
-                    FilterOperator.GE, FilterOperator.LE, FilterOperator.EQ))
-            .needs("IdentityRiskEvent.Read.All")
-            .licence(Licences.WORKLOAD_IDENTITIES_PREMIUM).retention(DETECTION_RETENTION)
-            .throttle(ThrottleClass.IDENTITY_PROTECTION)
             .build();
 
     /** Beta, global cloud only: default page size 20, maximum 500; activityDateTime eq, le, ge (the resource page). */
-    static final DataType AGENT_RISK_DETECTIONS = DataType.builder("agent_risk_detections")
+    static final DataType AGENT_RISK_DETECTIONS = detections("agent_risk_detections", ApiVersion.BETA,
+            "agentRiskDetections", "agentRiskDetection", Licences.ENTRA_ID_P2)
             .summary("Identity Protection risk detections of agents (beta)")
-            .get(ApiVersion.BETA, "/identityProtection/agentRiskDetections").resource("agentRiskDetection")
-            .mode(CollectionMode.TimeWindows.unordered("activityDateTime",
-                    FilterOperator.GE, FilterOperator.LE, FilterOperator.EQ))
             .pageSize(500)
-            .needs("IdentityRiskEvent.Read.All")
-            .licence(Licences.ENTRA_ID_P2).retention(DETECTION_RETENTION)
-            .throttle(ThrottleClass.IDENTITY_PROTECTION)
             .build();
+
+    /**
+     * What the three detection types share: {@code /identityProtection/<collection>} read unordered over
+     * {@code activityDateTime} (eq, le, ge), {@code IdentityRiskEvent.Read.All}, the detections' retention and the
+     * identity protection budget; they differ in API version, licence, page size and summary.
+     */
+    private static DataType.Builder detections(String dataset, ApiVersion version, String collection,
+            String resourceType, Licence licence) {
+        return DataType.builder(dataset)
+                .get(version, "/identityProtection/" + collection).resource(resourceType)
+                .mode(CollectionMode.TimeWindows.unordered("activityDateTime",
+                        FilterOperator.GE, FilterOperator.LE, FilterOperator.EQ))
+                .needs("IdentityRiskEvent.Read.All")
+                .licence(licence).retention(DETECTION_RETENTION)
+                .throttle(ThrottleClass.IDENTITY_PROTECTION);
+    }
 
     private IdentityProtectionTypes() {
     }

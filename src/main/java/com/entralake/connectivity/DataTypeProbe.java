@@ -62,7 +62,7 @@ public final class DataTypeProbe {
                     ? "Graph refused although the token carries " + String.join(", ", type.leastPrivilegedPermissions())
                             + "; a fresh grant can take a few minutes to apply"
                     : "needs " + String.join(" and ", missing), now);
-            case NOT_FOUND -> new ProbeResult(dataset, Availability.NOT_APPLICABLE,
+            case NOT_FOUND, WITHDRAWN -> new ProbeResult(dataset, Availability.NOT_APPLICABLE,
                     "this tenant's Graph has no such endpoint (" + e.getMessage() + ")", now);
             default -> new ProbeResult(dataset, Availability.UNKNOWN, e.getMessage(), now);
         };

@@ -2,6 +2,7 @@ package com.entralake.connectivity;
 
 import java.util.Optional;
 
+import com.entralake.catalog.DataTypeCatalog;
 import com.entralake.graph.GraphException;
 import com.entralake.graph.GraphQuery;
 import com.entralake.tenant.TenantSession;
@@ -17,7 +18,7 @@ public final class TenantFacts {
     public static TenantType tenantType(TenantSession session) {
         try {
             var page = session.graph().fetch(GraphQuery.resource(session.graphBaseUrl(),
-                    "/v1.0/organization?$select=id,tenantType"));
+                    DataTypeCatalog.ORGANIZATION.graphPath() + "?$select=id,tenantType"));
             return page.records().isEmpty() ? TenantType.UNKNOWN
                     : TenantType.of(page.records().get(0).path("tenantType").asText(null));
         } catch (GraphException e) {

@@ -168,14 +168,11 @@ public final class EmulatedTenant {
         return displayName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "") + ".onmicrosoft.com";
     }
 
-    /** Ground truth for a listing data type (users, groups, ...). */
+    /** Ground truth for a listing data type (users, groups, the organization, ...): the ids of what is served. */
     public Set<String> allIds(String dataset) {
         listingType(dataset);
-        if (dataset.equals(DataTypeCatalog.ORGANIZATION.dataset())) {
-            return Set.of(id);
-        }
         Set<String> ids = new LinkedHashSet<>();
-        listings.getOrDefault(dataset, List.of()).forEach(o -> ids.add(o.get("id").asText()));
+        directoryObjects(dataset).forEach(o -> ids.add(o.get("id").asText()));
         return ids;
     }
 

@@ -42,7 +42,7 @@ final class GraphErrors {
         if (type != null && type.version() == ApiVersion.BETA && (status == 400 || status == 404 || status == 410)) {
             // Microsoft changes and withdraws beta endpoints (the Agent Registry APIs are being replaced in 2026): for
             // a catalogued beta type these answers mean the tenant's Graph no longer serves it, not a broken request
-            return failure(GraphException.Kind.NOT_FOUND, url, response, clientRequestId,
+            return failure(GraphException.Kind.WITHDRAWN, url, response, clientRequestId,
                     "Graph does not serve the beta endpoint " + describe(url) + " (HTTP " + status + "): Microsoft may"
                             + " have changed or withdrawn it; the data type is skipped and probed again next run");
         }

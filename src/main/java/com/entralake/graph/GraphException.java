@@ -17,6 +17,11 @@ public class GraphException extends RuntimeException {
         BAD_REQUEST,
         /** 404: the endpoint or object does not exist. */
         NOT_FOUND,
+        /**
+         * 400, 404 or 410 from a catalogued beta endpoint: Microsoft changed or withdrew it (the Agent Registry APIs
+         * are being replaced in 2026). The data type is not available, never a broken request or a crash.
+         */
+        WITHDRAWN,
         /** 401 even with a freshly acquired token. */
         AUTHENTICATION,
         /** Throttling or transient failures outlasted every attempt. */

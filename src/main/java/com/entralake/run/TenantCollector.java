@@ -135,16 +135,20 @@ public final class TenantCollector {
      */
     private void removeAbandonedQuarantineTemporaries(TenantSession session) {
         try {
-            int removed = CleanUp.removeAbandonedTemporaries(context.lake(),
-                    context.layout().datasetTenantDir(LakeLayout.QUARANTINE, session.tenantId()));
-            if (removed > 0) {
-                log.info("{} [{}]: removed {} temporary file(s) left by an interrupted run", LakeLayout.QUARANTINE,
-                        session.name(), removed);
-            }
+            removeAbandonedTemporaries(session, LakeLayout.QUARANTINE);
         } catch (java.io.IOException e) {
             // not fatal here: a type that sets a record aside says clearly if the quarantine cannot be written
             log.warn("{} [{}]: could not remove what an interrupted run left: {}", LakeLayout.QUARANTINE,
                     session.name(), e.getMessage());
+        }
+    }
+
+    /** Removes the hidden temporary files a crashed run left in one dataset's folder of the tenant, and says so. */
+    private void removeAbandonedTemporaries(TenantSession session, String dataset) throws java.io.IOException {
+        int removed = CleanUp.removeAbandonedTemporaries(context.lake(),
+                context.layout().datasetTenantDir(dataset, session.tenantId()));
+        if (removed > 0) {
+            log.info("{} [{}]: removed {} temporary file(s) left by an interrupted run", dataset, session.name(), removed);
         }
     }
 
@@ -196,12 +200,7 @@ public final class TenantCollector {
         Tally tally = new Tally();
         try {
             // each type owns its folder: its leftovers are removed in its own lane
-            int removed = CleanUp.removeAbandonedTemporaries(context.lake(),
-                    context.layout().datasetTenantDir(type.dataset(), tenantId));
-            if (removed > 0) {
-                log.info("{} [{}]: removed {} temporary file(s) left by an interrupted run", type.dataset(),
-                        session.name(), removed);
-            }
+            removeAbandonedTemporaries(session, type.dataset());
             history.tidy(jobName, tenantId, type.dataset());
             for (JobExecution orphan : history.orphaned(jobName, tenantId, type.dataset())) {
                 log.warn("{} [{}]: execution {} was left unfinished ({}) by a run that died or lost its job repository;"
@@ -238,7 +237,7 @@ public final class TenantCollector {
         if (cause instanceof GraphException g
                 && (g.kind() == GraphException.Kind.LICENCE || g.kind() == GraphException.Kind.PERMISSION
                         // a beta endpoint Graph no longer serves; a v1.0 404 is more likely a wrong base URL
-                        || (g.kind() == GraphException.Kind.NOT_FOUND && type.version() == com.entralake.catalog.ApiVersion.BETA))) {
+                        || g.kind() == GraphException.Kind.WITHDRAWN)) {
             ProbeResult found = probe.classify(type, g, context.clock().now());
             availability.record(session.tenantId(), found);
             boolean managed = selection == DataTypeSelection.MANAGED;

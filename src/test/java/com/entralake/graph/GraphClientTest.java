@@ -295,6 +295,25 @@ class GraphClientTest {
                 .isEqualTo(GraphException.Kind.NOT_FOUND);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {400, 404, 410})
+    void aCataloguedBetaEndpointThatIsGoneIsWithdrawnNotABrokenRequest(int status) {
+        DataType beta = DataTypeCatalog.all().stream().filter(t -> t.version() == com.entralake.catalog.ApiVersion.BETA)
+                .findFirst().orElseThrow();
+        stub.thenJson(status, errorBody(status == 404 ? "ResourceNotFound" : "BadRequest", "Resource not found for the segment"));
+
+        GraphException e = catchThrowableOfType(() -> client.fetch(stub.url("/beta" + beta.graphPath()), beta),
+                GraphException.class);
+
+        assertThat(e.kind()).isEqualTo(GraphException.Kind.WITHDRAWN);
+        assertThat(e.stopsDataType()).isTrue();
+        assertThat(e.getMessage()).contains("beta endpoint", "HTTP " + status);
+        // the same answers from a v1.0 endpoint are a wrong request or base URL, said as such
+        stub.thenJson(status, errorBody("BadRequest", "nope"));
+        assertThat(catchThrowableOfType(() -> client.fetch(stub.url("/v1.0/users"), DataTypeCatalog.USERS),
+                GraphException.class).kind()).isNotEqualTo(GraphException.Kind.WITHDRAWN);
+    }
+
     @Test
     void exhaustedRetriesSayHowManyAndTheLastStatus() {
         GraphClient three = client(new RetrySettings(3, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(5)));

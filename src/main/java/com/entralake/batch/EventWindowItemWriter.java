@@ -1,0 +1,196 @@
+package com.entralake.batch;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.hadoop.fs.Path;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemStream;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+import com.entralake.lake.CommitResult;
+import com.entralake.lake.EventWindowWriter;
+import com.entralake.window.TimeWindow;
+
+/**
+ * Writes placed events to the one file each window names, and commits a window when it is complete.
+ *
+ * <p>Graph returns ordered types newest first, so windows fill — and are written — from the newest to the oldest:
+ * memory holds one page and one window's ids. That order is a promise of the server, not a proof, so every page is
+ * checked against it before any of it is written ({@link PageOrder}): a record for a window already written means
+ * the query's windows may lack records still to come, and the query is given up ({@link EventRange#orderFailed}).
+ * A type with no documented order has its query's records held until the last page, then written newest first.
+ * When a query has been read to its end, the windows it found empty lose any file an earlier read left, and the
+ * range moves its restart point ({@link EventRange#completed}).
+ */
+class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
+
+    private final EventRange range;
+    private final StepSubject subject;
+    private final CollectionContext context;
+    private final boolean ordered;
+    private TimeWindow openWindow;
+    private EventWindowWriter writer;
+    private long recordsThisExecution;
+    /** What a window file held before this execution first replaced it: the base for counting late arrivals. */
+    private final Map<Instant, Long> rowsBefore = new HashMap<>();
+
+    EventWindowItemWriter(EventRange range, CollectionContext context) {
+        this.range = range;
+        this.subject = range.subject();
+        this.context = context;
+        this.ordered = subject.type().timeWindows().orElseThrow().ordered();
+    }
+
+    @Override
+    public void write(Chunk<? extends PlacedPage> pages) throws IOException {
+        for (PlacedPage page : pages) {
+            write(page);
+        }
+        // a run that lost its lock stops at the page it is on instead of reading on
+        subject.session().lock().ensureHeld();
+    }
+
+    private void write(PlacedPage page) throws IOException {
+        EventQuery query = page.query();
+        recordsThisExecution += page.read();
+        if (query.oneWindow) {
+            if (writer == null) {
+                openWindow(new TimeWindow(query.start, query.end));
+            }
+            for (PlacedEvent event : page.events()) {
+                writer.write(event.row().id(), event.row().row());
+            }
+        } else if (!ordered) {
+            // no documented order: nothing of the query is placed before its last page, then newest first
+            query.held.addAll(page.events());
+            if (page.last()) {
+                query.held.sort(Comparator.comparing(PlacedEvent::time).reversed());
+                writeInOrder(query, query.held);
+                query.held.clear();
+            }
+        } else {
+            Optional<PageOrder.Violation> violation = PageOrder.firstViolation(
+                    page.events().stream().map(e -> new PageOrder.Event(e.time(), e.row().id())).toList(),
+                    query.writtenDownTo, range.windowSize());
+            if (violation.isPresent()) {
+                // nothing of this page is written: the chunk that ends now commits only the switch
+                abortOpenWindow();
+                range.orderFailed(query, violation.get());
+                return;
+            }
+            writeInOrder(query, page.events());
+        }
+        if (page.last()) {
+            finish(query);
+        }
+        subject.progress().eventsProgress(recordsThisExecution, range.range().start(), range.range().end(),
+                openWindow != null ? openWindow.start() : range.resumeBefore());
+    }
+
+    private void writeInOrder(EventQuery query, List<PlacedEvent> events) throws IOException {
+        for (PlacedEvent event : events) {
+            TimeWindow window = TimeWindow.containing(event.time(), range.windowSize());
+            if (openWindow == null || window.start().isBefore(openWindow.start())) {
+                if (openWindow != null) {
+                    commitOpenWindow(query);
+                }
+                // the windows between had no records in this query: their files go once the query is read to its end
+                for (Instant s = window.end(); s.isBefore(query.writtenDownTo); s = s.plus(range.windowSize())) {
+                    query.empty.add(new TimeWindow(s, s.plus(range.windowSize())));
+                }
+                query.writtenDownTo = window.end();
+                openWindow(window);
+            }
+            writer.write(event.row().id(), event.row().row());
+        }
+    }
+
+    /** The query has been read to its last page: every window in its span is complete, whatever the order was. */
+    private void finish(EventQuery query) throws IOException {
+        if (openWindow != null) {
+            commitOpenWindow(query);
+        }
+        if (!query.oneWindow) {
+            for (Instant s = query.start; s.isBefore(query.writtenDownTo); s = s.plus(range.windowSize())) {
+                query.empty.add(new TimeWindow(s, s.plus(range.windowSize())));
+            }
+            for (TimeWindow empty : query.empty) {
+                clearEmptyWindow(empty);
+            }
+        }
+        range.completed(query);
+    }
+
+    private void openWindow(TimeWindow window) throws IOException {
+        openWindow = window;
+        writer = new EventWindowWriter(context.lake(), windowFile(window), context.schemaOf(subject.type()),
+                context.parquet());
+    }
+
+    private void commitOpenWindow(EventQuery query) throws IOException {
+        subject.session().lock().ensureHeld();
+        count(query, openWindow, writer.commit(graphHoldsAllOf(openWindow.start())));
+        writer = null;
+        query.writtenDownTo = openWindow.start();
+        openWindow = null;
+    }
+
+    private void abortOpenWindow() {
+        if (writer != null) {
+            writer.abort();
+            writer = null;
+        }
+        openWindow = null;
+    }
+
+    /** Adds a committed window to the query's counters: new rows, re-read rows, late arrivals, files. */
+    private void count(EventQuery query, TimeWindow window, CommitResult result) {
+        PendingCounts counts = query.counts;
+        long before = rowsBefore.computeIfAbsent(window.start(), w -> result.replacedRecords());
+        boolean isNew = range.isNew(window);
+        counts.add(StepProgress.RECORDS_WRITTEN, result.records());
+        counts.add(isNew ? StepProgress.RECORDS_NEW : StepProgress.RECORDS_REREAD, result.records());
+        if (!isNew && result.records() > before) {
+            counts.add(StepProgress.RECORDS_LATE, result.records() - before);
+        }
+        counts.add(StepProgress.DUPLICATES_DROPPED, result.duplicatesDropped());
+        counts.add(StepProgress.FILES_COMMITTED, result.files());
+        // a new window's file is new to the lake even if an interrupted read of this range wrote it before (that
+        // read never counted it); a re-read window adds a file only where it had none
+        counts.add(StepProgress.FILES_NEW, isNew ? result.files() : result.files() > 0 && result.replacedRecords() == 0 ? 1 : 0);
+        counts.add(StepProgress.BYTES_WRITTEN, result.bytes());
+    }
+
+    /** A window the query found empty: a file left by an earlier read of it must go, or it would outlive its data. */
+    private void clearEmptyWindow(TimeWindow window) throws IOException {
+        if (graphHoldsAllOf(window.start())) {
+            subject.session().lock().ensureHeld();
+            EventWindowWriter.deleteIfPresent(context.lake(), windowFile(window));
+        }
+    }
+
+    /**
+     * Graph keeps the shortest retention of the type (audit logs: 7 days on Free, 30 on P1/P2) for every tenant:
+     * a window starting before that may read empty, or with fewer records, because some were purged, not because
+     * it had fewer — so the lake keeps what it has there.
+     */
+    private boolean graphHoldsAllOf(Instant windowStart) {
+        return !windowStart.isBefore(context.clock().now().minus(subject.type().retention().shortest()));
+    }
+
+    private Path windowFile(TimeWindow window) {
+        return context.layout().windowFile(subject.type().dataset(), subject.session().tenantId(), window);
+    }
+
+    @Override
+    public void close() {
+        // the open window never committed: its temporary file must not outlive the step
+        abortOpenWindow();
+    }
+}
