@@ -36,16 +36,26 @@ class SnapshotPartitionWriter implements ItemWriter<SnapshotPage>, ItemStream {
     @Override
     public void open(ExecutionContext executionContext) {
         counters = executionContext;
+        // staged from the step's start, as a crash at its first page finds it (and the next run removes it)
+        try {
+            writer = newWriter();
+        } catch (IOException e) {
+            throw new org.springframework.batch.infrastructure.item.ItemStreamException(
+                    "the snapshot's staging folder could not be created: " + e.getMessage(), e);
+        }
+    }
+
+    private SnapshotWriter newWriter() throws IOException {
+        return new SnapshotWriter(context.lake(),
+                context.layout().snapshotPartition(subject.type().dataset(), subject.session().tenantId(), snapshotDate),
+                context.schemaOf(subject.type()), context.parquet(), context.settings().getSnapshotRowsPerFile());
     }
 
     @Override
     public void write(Chunk<? extends SnapshotPage> pages) throws IOException {
         for (SnapshotPage page : pages) {
             if (writer == null) {
-                writer = new SnapshotWriter(context.lake(),
-                        context.layout().snapshotPartition(subject.type().dataset(), subject.session().tenantId(),
-                                snapshotDate),
-                        context.schemaOf(subject.type()), context.parquet(), context.settings().getSnapshotRowsPerFile());
+                writer = newWriter();
             }
             for (NormalizedRow row : page.rows()) {
                 writer.write(row.id(), row.row());
