@@ -19,10 +19,15 @@ import com.entralake.window.TimeWindow;
  * root/dataset/tenant_id=GUID/snapshot_date=yyyy-MM-dd/part-00000.parquet
  * root/dataset/tenant_id=GUID/_manifest.json
  * root/quarantine/tenant_id=GUID/source_dataset=dataset/dataset-DIGEST.parquet
+ * root/_staging/dataset/tenant_id=GUID/.snapshot_date=yyyy-MM-dd.staging-UUID/part-00000.parquet
  * </pre>
  *
- * Temporaries are hidden ({@code .} prefix) and in the same directory as their target, so the commit
- * rename stays inside one directory (atomic) and no reader ever lists them.
+ * A window's temporary file is hidden ({@code .} prefix, no {@code .parquet} ending) and in the same directory as
+ * its target, so its commit is one rename inside one directory. A snapshot is staged — and the one it replaces
+ * waits to be deleted — in {@code root/_staging}, outside every dataset's folder: its part files are complete
+ * Parquet files long before they are committed, and a reader's glob over a dataset ({@code users/**}{@code /*.parquet}
+ * in DuckDB, which descends into hidden folders) must not reach them. The staging area is on the same file
+ * system as the lake, so the swap is still one directory rename.
  */
 public final class LakeLayout {
 
@@ -34,6 +39,7 @@ public final class LakeLayout {
     static final String INPROGRESS = ".inprogress-";
     static final String STAGING = ".staging-";
     static final String REPLACED = ".replaced-";
+    static final String STAGING_AREA = "_staging";
 
     private static final Pattern GUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -88,6 +94,21 @@ public final class LakeLayout {
     /** A hidden, unique sibling of {@code target} to write before renaming over it. */
     public static Path inProgressFile(Path target) {
         return new Path(target.getParent(), "." + target.getName() + INPROGRESS + UUID.randomUUID());
+    }
+
+    /**
+     * Where the snapshots of a dataset/tenant folder are staged and replaced ones wait to be deleted:
+     * {@code root/_staging/dataset/tenant_id=GUID}.
+     */
+    static Path stagingArea(Path datasetTenantDir) {
+        Path datasetDir = datasetTenantDir.getParent();
+        return new Path(new Path(new Path(datasetDir.getParent(), STAGING_AREA), datasetDir.getName()),
+                datasetTenantDir.getName());
+    }
+
+    /** A new, unique hidden folder in the staging area for {@code partitionDir}: {@code .<partition><marker><uuid>}. */
+    static Path stagingFolder(Path partitionDir, String marker) {
+        return new Path(stagingArea(partitionDir.getParent()), "." + partitionDir.getName() + marker + UUID.randomUUID());
     }
 
     /** Hidden files and folders ({@code .x}, {@code _x}): what Hive, Spark and Trino skip when listing. */

@@ -2,7 +2,6 @@ package com.entralake.lake;
 
 import java.io.IOException;
 import java.util.BitSet;
-import java.util.UUID;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -17,9 +16,10 @@ import org.apache.parquet.hadoop.ParquetWriter;
  * Writes one directory snapshot (all users, all groups, ...) as a whole partition, visible only on
  * {@link #commit()}.
  *
- * <p>Files roll every {@code maxRecordsPerFile} records into a hidden staging directory beside the
- * partition; the commit swaps the staging directory in for the partition, so a rerun on the same day
- * replaces that day's snapshot as a whole and never mixes part files of two runs.
+ * <p>Files roll every {@code maxRecordsPerFile} records into a hidden staging directory in the lake's staging area
+ * ({@link LakeLayout#stagingArea}, outside the dataset's folder, so no reader's glob reaches a part file before the
+ * commit); the commit swaps the staging directory in for the partition, so a rerun on the same day replaces that
+ * day's snapshot as a whole and never mixes part files of two runs.
  *
  * <p>Paging can repeat an object; the first occurrence wins. Every record is written as it comes, and its id goes to
  * {@link SnapshotIds}, which finds the repeats at commit in bounded memory (an external sort of the ids, spilled to
@@ -58,8 +58,7 @@ public final class SnapshotWriter implements AutoCloseable {
         this.schema = schema;
         this.settings = settings;
         this.maxRecordsPerFile = maxRecordsPerFile;
-        this.stagingDir = new Path(partitionDir.getParent(),
-                "." + partitionDir.getName() + LakeLayout.STAGING + UUID.randomUUID());
+        this.stagingDir = LakeLayout.stagingFolder(partitionDir, LakeLayout.STAGING);
         if (!lake.fs().mkdirs(stagingDir)) {
             throw new IOException("cannot create staging directory " + stagingDir);
         }
@@ -100,8 +99,8 @@ public final class SnapshotWriter implements AutoCloseable {
     }
 
     /**
-     * Replaces the partition with the staging directory: the old partition is renamed aside (hidden), the
-     * staging directory takes its name, then the old one is deleted. Between the two renames the day is
+     * Replaces the partition with the staging directory: the old partition is renamed aside (into the staging
+     * area), the staging directory takes its name, then the old one is deleted. Between the two renames the day is
      * briefly absent, never half old and half new; a crash there leaves hidden directories that
      * {@link CleanUp} removes, and the rerun writes the snapshot again.
      */
@@ -120,9 +119,10 @@ public final class SnapshotWriter implements AutoCloseable {
             duplicates = dropRepeats(ids.repeats());
             ids.deleteRuns();
             if (lake.fs().exists(partitionDir)) {
-                replaced = new Path(partitionDir.getParent(),
-                        "." + partitionDir.getName() + LakeLayout.REPLACED + UUID.randomUUID());
+                replaced = LakeLayout.stagingFolder(partitionDir, LakeLayout.REPLACED);
                 lake.rename(partitionDir, replaced);
+            } else if (!lake.fs().mkdirs(partitionDir.getParent())) { // the tenant's first snapshot of this dataset
+                throw new IOException("cannot create " + partitionDir.getParent());
             }
             lake.rename(stagingDir, partitionDir);
         } catch (IOException | RuntimeException e) {

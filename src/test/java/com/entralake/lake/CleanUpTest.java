@@ -36,23 +36,32 @@ class CleanUpTest {
                     layout.windowFile("signins", TENANT, crashedWindow), SCHEMA, ParquetSettings.defaults());
             crashed.write("b", record("b", crashedWindow.start(), 0, "v1"));
             Path tenantDir = layout.datasetTenantDir("signins", TENANT);
-            lake.fs().mkdirs(new Path(tenantDir, ".snapshot_date=2026-11-27.staging-x"));
+            Path stagingArea = new Path(lake.root(), "_staging/signins/tenant_id=" + TENANT);
+            lake.fs().mkdirs(new Path(stagingArea, ".snapshot_date=2026-11-27.staging-x"));
+            lake.fs().create(new Path(stagingArea, ".snapshot_date=2026-11-27.staging-x/part-00000.parquet")).close();
+            // staged beside the partition, as versions before the staging area did
+            lake.fs().mkdirs(new Path(tenantDir, ".snapshot_date=2026-11-24.staging-v"));
             // moved aside while its successor was swapped in: the successor made it, so the old copy goes
             lake.fs().mkdirs(new Path(tenantDir, "snapshot_date=2026-11-26"));
-            lake.fs().mkdirs(new Path(tenantDir, ".snapshot_date=2026-11-26.replaced-y"));
+            lake.fs().mkdirs(new Path(stagingArea, ".snapshot_date=2026-11-26.replaced-y"));
             // moved aside and then the run died: it is the only copy of that day, so it comes back
-            lake.fs().mkdirs(new Path(tenantDir, ".snapshot_date=2026-11-25.replaced-w"));
-            lake.fs().create(new Path(tenantDir, ".snapshot_date=2026-11-25.replaced-w/part-00000.parquet")).close();
+            lake.fs().mkdirs(new Path(stagingArea, ".snapshot_date=2026-11-25.replaced-w"));
+            lake.fs().create(new Path(stagingArea, ".snapshot_date=2026-11-25.replaced-w/part-00000.parquet")).close();
+            // the same, moved aside beside the partition by an older version
+            lake.fs().mkdirs(new Path(tenantDir, ".snapshot_date=2026-11-23.replaced-u"));
+            lake.fs().create(new Path(tenantDir, ".snapshot_date=2026-11-23.replaced-u/part-00000.parquet")).close();
             lake.fs().create(new Path(tenantDir, "._manifest.json.inprogress-z")).close();
             Path manifestTarget = layout.manifestFile("signins", TENANT);
             lake.fs().create(manifestTarget).close();
 
             int removed = CleanUp.removeAbandonedTemporaries(lake, tenantDir);
 
-            assertThat(removed).isEqualTo(4);
+            assertThat(removed).isEqualTo(5);
             assertThat(TestRecords.tree(dir.resolve("signins/tenant_id=" + TENANT))).containsExactly(
                     "_manifest.json", "event_date=2026-11-27", "event_date=2026-11-27/signins-20261127T100000Z-PT1H.parquet",
+                    "snapshot_date=2026-11-23", "snapshot_date=2026-11-23/part-00000.parquet",
                     "snapshot_date=2026-11-25", "snapshot_date=2026-11-25/part-00000.parquet", "snapshot_date=2026-11-26");
+            assertThat(TestRecords.tree(dir.resolve("_staging/signins/tenant_id=" + TENANT))).isEmpty();
             assertThat(CleanUp.removeAbandonedTemporaries(lake, tenantDir)).isZero();
             assertThat(CleanUp.removeAbandonedTemporaries(lake,
                     layout.datasetTenantDir("users", TENANT))).as("absent folder").isZero();

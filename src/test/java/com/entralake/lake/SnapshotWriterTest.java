@@ -56,6 +56,9 @@ class SnapshotWriterTest {
             writer.write("u2", record("u2", T, 2, "repeat"));
             assertThat(lake.fs().exists(writer.stagingDir())).isTrue();
             assertThat(writer.stagingDir().getName()).startsWith(".snapshot_date=2026-11-27.staging-");
+            assertThat(writer.stagingDir().toString()).as("staged outside the dataset's folder, where no glob over it reaches")
+                    .startsWith(new Path(lake.root(), "_staging/users/tenant_id=" + TENANT) + "/")
+                    .doesNotStartWith(new Path(lake.root(), "users") + "/");
             assertThat(lake.fs().exists(partition)).isFalse();
             result = writer.commit();
         }
@@ -68,7 +71,7 @@ class SnapshotWriterTest {
         List<GenericRecord> rows = readAll(partition);
         assertThat(rows).hasSize(7).extracting(r -> r.get("id").toString()).doesNotHaveDuplicates();
         assertThat(rows).allMatch(r -> r.get("raw_json").toString().contains("first"));
-        assertThat(TestRecords.tree(dir)).noneMatch(p -> p.contains("staging") || p.endsWith(".crc"));
+        assertThat(TestRecords.tree(dir)).noneMatch(p -> p.contains(".staging-") || p.endsWith(".crc"));
     }
 
     /**
@@ -150,7 +153,7 @@ class SnapshotWriterTest {
         }
 
         assertThat(readAll(partition)).extracting(r -> r.get("id").toString()).containsExactly("kept");
-        assertThat(TestRecords.tree(dir)).noneMatch(p -> p.contains("staging"));
+        assertThat(TestRecords.tree(dir)).noneMatch(p -> p.contains(".staging-"));
     }
 
     private List<String> names(Path dir) throws IOException {

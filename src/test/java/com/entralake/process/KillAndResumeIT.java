@@ -83,7 +83,7 @@ class KillAndResumeIT {
             assertThat(killed).as(killedRun.all()).isTrue();
             assertThat(killedRun.exitCode()).as("SIGKILL").isEqualTo(137);
             assertThat(hiddenAtKill).as("the groups snapshot was being staged in a hidden folder")
-                    .anyMatch(n -> n.startsWith("groups/") && n.contains("/.snapshot_date=") && n.contains(".staging-"));
+                    .anyMatch(n -> n.startsWith("_staging/groups/") && n.contains("/.snapshot_date=") && n.contains(".staging-"));
             try (LakeQueries queries = new LakeQueries(lake)) {
                 assertThat(queries.hasFiles("groups")).as("no reader sees part of the snapshot").isFalse();
             }
