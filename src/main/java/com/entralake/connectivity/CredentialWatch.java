@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.entralake.notify.ExpiryWebhook;
+import com.entralake.repository.BestEffortUse;
 import com.entralake.tenant.TenantSession;
 
 /**
@@ -42,7 +43,7 @@ public final class CredentialWatch {
             review.ifPresent(r -> report(session, r, now));
             return review;
         } catch (RuntimeException e) {
-            log.warn("{}: the secret expiry could not be checked: {}", session.name(), e.getMessage());
+            BestEffortUse.failed(log, session.name() + ": the secret expiry could not be checked", e);
             return Optional.empty();
         }
     }
@@ -55,7 +56,7 @@ public final class CredentialWatch {
         try {
             store.saveCredentials(session.tenantId(), now, review);
         } catch (RuntimeException e) {
-            log.warn("{}: the secret expiry could not be stored for status: {}", session.name(), e.getMessage());
+            BestEffortUse.failed(log, session.name() + ": the secret expiry could not be stored for status", e);
         }
     }
 

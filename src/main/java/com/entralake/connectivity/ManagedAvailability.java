@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.entralake.catalog.DataType;
+import com.entralake.repository.BestEffortUse;
 
 /**
  * Managed mode's memory: a managed data type is collected unless its last probe found it definitely
@@ -39,7 +40,7 @@ public final class ManagedAvailability {
             stored = store.probes(tenantId).get(type.dataset());
         } catch (RuntimeException e) {
             // without its memory managed mode still knows one thing: collecting is the probe
-            log.warn("{}: the stored availability cannot be read ({}); collecting", type.dataset(), e.getMessage());
+            BestEffortUse.failed(log, type.dataset() + ": the stored availability cannot be read; collecting", e);
             return new ProbeResult(type.dataset(), Availability.UNKNOWN, "stored result unreadable", now);
         }
         if (stored == null) {
@@ -76,8 +77,8 @@ public final class ManagedAvailability {
         try {
             store.saveProbe(tenantId, result);
         } catch (RuntimeException e) {
-            log.warn("{}: the availability found ({}) could not be stored: {}", result.dataset(),
-                    result.availability().words(), e.getMessage());
+            BestEffortUse.failed(log, result.dataset() + ": the availability found (" + result.availability().words()
+                    + ") could not be stored", e);
         }
     }
 
@@ -86,7 +87,7 @@ public final class ManagedAvailability {
         try {
             store.saveGap(tenantId, dataset, gap, detectedAt);
         } catch (RuntimeException e) {
-            log.warn("{}: the data gap could not be stored: {}", dataset, e.getMessage());
+            BestEffortUse.failed(log, dataset + ": the data gap could not be stored", e);
         }
     }
 

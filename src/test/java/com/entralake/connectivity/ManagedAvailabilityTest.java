@@ -94,4 +94,50 @@ class ManagedAvailabilityTest {
         managed.record("t", new ProbeResult("signins", Availability.NOT_LICENSED, "needs P1", NOW));
         assertThat(managed.retention("t", audits)).isEqualTo(Duration.ofDays(7));
     }
+
+    /**
+     * A side write that meets a lost repository connection is not another warning: the data type that needs the
+     * repository reports the loss once. Any other failure to store stays a warning.
+     */
+    @Test
+    void aLostRepositoryIsLeftToTheDataTypeToReportAndAnyOtherFailureIsAWarning(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path serverDir) throws Exception {
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ManagedAvailability.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            JdbcDataSource missingTable = new JdbcDataSource();
+            missingTable.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            new ManagedAvailability(new ConnectivityStore(missingTable), Duration.ofHours(12))
+                    .record("t", new ProbeResult("signins", Availability.NOT_LICENSED, "needs P1", NOW));
+
+            // a repository server that goes away, as PostgreSQL does when it restarts
+            org.h2.tools.Server server = org.h2.tools.Server.createTcpServer("-tcpPort", "0", "-baseDir",
+                    serverDir.toString(), "-ifNotExists").start();
+            JdbcDataSource remote = new JdbcDataSource();
+            remote.setURL("jdbc:h2:tcp://localhost:" + server.getPort() + "/repository");
+            ConnectivityStore lost = new ConnectivityStore(remote);
+            lost.ensureSchema();
+            server.stop();
+            ManagedAvailability afterLoss = new ManagedAvailability(lost, Duration.ofHours(12));
+            afterLoss.record("t", new ProbeResult("users", Availability.NOT_LICENSED, "needs P1", NOW));
+            afterLoss.recordGap("t", "users", new com.entralake.window.DataGap(NOW.minus(Duration.ofDays(40)),
+                    NOW.minus(Duration.ofDays(31)), Duration.ofDays(30)), NOW);
+            assertThat(afterLoss.decide("t", SIGN_INS, probeFinding(Availability.AVAILABLE, NOW), NOW).availability())
+                    .as("without its memory, collecting is the probe").isEqualTo(Availability.UNKNOWN);
+        } finally {
+            logger.detachAppender(logged);
+        }
+        assertThat(logged.list).extracting(e -> e.getLevel() + " " + e.getFormattedMessage()).satisfiesExactly(
+                first -> assertThat(first).startsWith("WARN signins: the availability found (not licensed) could not be stored: ")
+                        .containsIgnoringCase("ENTRALAKE_DATA_TYPE_PROBE"),
+                second -> assertThat(second).startsWith("INFO users: the availability found (not licensed) could not be stored:"
+                        + " the job repository connection was lost (").contains("Connection refused"),
+                third -> assertThat(third).startsWith("INFO users: the data gap could not be stored: the job repository"),
+                fourth -> assertThat(fourth).startsWith("INFO signins: the stored availability cannot be read; collecting:"
+                        + " the job repository connection was lost"));
+    }
 }
