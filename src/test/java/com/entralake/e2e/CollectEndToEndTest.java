@@ -99,7 +99,7 @@ class CollectEndToEndTest extends EmulatedCollectionTest {
         try (Stream<Path> files = Files.walk(fixture.lake())) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .as("no temporary, hidden or checksum file is left behind")
-                    .noneMatch(n -> n.contains("inprogress") || n.contains("staging") || n.endsWith(".crc"));
+                    .noneMatch(n -> n.contains("inprogress") || n.contains(".staging-") || n.contains(".replaced-") || n.endsWith(".crc"));
         }
     }
 }
