@@ -2,6 +2,7 @@ package com.entralake.connectivity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,11 +11,19 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.h2.jdbcx.JdbcDataSource;
+import org.h2.tools.Server;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import com.entralake.catalog.DataType;
 import com.entralake.catalog.DataTypeCatalog;
+import com.entralake.window.DataGap;
 
 class ManagedAvailabilityTest {
 
@@ -101,11 +110,9 @@ class ManagedAvailabilityTest {
      */
     @Test
     void aLostRepositoryIsLeftToTheDataTypeToReportAndAnyOtherFailureIsAWarning(
-            @org.junit.jupiter.api.io.TempDir java.nio.file.Path serverDir) throws Exception {
-        ch.qos.logback.classic.Logger logger =
-                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ManagedAvailability.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
-                new ch.qos.logback.core.read.ListAppender<>();
+            @TempDir Path serverDir) throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(ManagedAvailability.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         logger.addAppender(logged);
         try {
@@ -115,7 +122,7 @@ class ManagedAvailabilityTest {
                     .record("t", new ProbeResult("signins", Availability.NOT_LICENSED, "needs P1", NOW));
 
             // a repository server that goes away, as PostgreSQL does when it restarts
-            org.h2.tools.Server server = org.h2.tools.Server.createTcpServer("-tcpPort", "0", "-baseDir",
+            Server server = Server.createTcpServer("-tcpPort", "0", "-baseDir",
                     serverDir.toString(), "-ifNotExists").start();
             JdbcDataSource remote = new JdbcDataSource();
             remote.setURL("jdbc:h2:tcp://localhost:" + server.getPort() + "/repository");
@@ -124,7 +131,7 @@ class ManagedAvailabilityTest {
             server.stop();
             ManagedAvailability afterLoss = new ManagedAvailability(lost, Duration.ofHours(12));
             afterLoss.record("t", new ProbeResult("users", Availability.NOT_LICENSED, "needs P1", NOW));
-            afterLoss.recordGap("t", "users", new com.entralake.window.DataGap(NOW.minus(Duration.ofDays(40)),
+            afterLoss.recordGap("t", "users", new DataGap(NOW.minus(Duration.ofDays(40)),
                     NOW.minus(Duration.ofDays(31)), Duration.ofDays(30)), NOW);
             assertThat(afterLoss.decide("t", SIGN_INS, probeFinding(Availability.AVAILABLE, NOW), NOW).availability())
                     .as("without its memory, collecting is the probe").isEqualTo(Availability.UNKNOWN);
