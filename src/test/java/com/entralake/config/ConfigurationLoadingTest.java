@@ -73,9 +73,14 @@ class ConfigurationLoadingTest {
         assertThat(binder.bind("spring.main.web-application-type", String.class).get()).isEqualTo("none");
         assertThat(((Logger) LoggerFactory.getLogger("org.springframework.boot.SpringApplication")).getLevel())
                 .isEqualTo(Level.OFF);
-        // every layer of Spring Batch that would log a failure the collector reports once
+        // every layer of Spring Batch, and of the transactions it runs in, that would log a failure the collector
+        // reports once
         for (String batchLogger : List.of("org.springframework.batch.core.step.AbstractStep",
-                "org.springframework.batch.core.job.AbstractJob", "org.springframework.batch.core.step.item.ChunkOrientedStep")) {
+                "org.springframework.batch.core.job.AbstractJob", "org.springframework.batch.core.step.item.ChunkOrientedStep",
+                "org.springframework.transaction.support.TransactionTemplate",
+                "org.springframework.transaction.interceptor.TransactionInterceptor",
+                "org.springframework.jdbc.support.JdbcTransactionManager",
+                "org.springframework.jdbc.datasource.DataSourceTransactionManager")) {
             assertThat(((Logger) LoggerFactory.getLogger(batchLogger)).getEffectiveLevel()).as(batchLogger)
                     .isEqualTo(Level.OFF);
         }
