@@ -37,7 +37,7 @@ public class CollectCommand extends ConfiguredCommand {
     List<String> tenants = new ArrayList<>();
 
     @Option(names = "--data-type", paramLabel = "DATASET",
-            description = "Collect only this data type (signins, directory_audits, users, groups); repeatable.")
+            description = "Collect only this data type (a dataset of docs/datasets.md, e.g. signins); repeatable.")
     List<String> dataTypes = new ArrayList<>();
 
     @Override

@@ -82,7 +82,7 @@ public class PermissionsCommand implements Callable<Integer> {
     }
 
     @Option(names = "--data-type", paramLabel = "DATASET",
-            description = "Only this data type (signins, directory_audits, users, groups); repeatable. Default: all.")
+            description = "Only this data type (a dataset of docs/datasets.md, e.g. signins); repeatable. Default: all.")
     List<String> dataTypes = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",

@@ -36,7 +36,8 @@ class IncrementalCollectionTest extends EmulatedCollectionTest {
     void twoRunsCollectTheExactUnionWithoutDuplicates() throws Exception {
         TestTenant tenant = fixture.tenant("incremental", License.PREMIUM, 120, 20);
         Path config = fixture.config("incremental.properties", List.of(tenant),
-                java.util.Map.of("entralake.lake-root", dir.resolve("lake-incremental").toString()));
+                CollectFixture.only(1, java.util.Map.of("entralake.lake-root", dir.resolve("lake-incremental").toString()),
+                        CollectFixture.SIGN_INS_AUDITS_USERS_GROUPS));
         // a sign-in from just before the first run's range end that Graph only shows 13 minutes later
         ListEventSource signIns = tenant.emulated().events("signins");
         signIns.add(signIn("late-sign-in", "2026-11-20T09:58:00Z", 0), Instant.parse("2026-11-20T10:11:00Z"));
@@ -67,7 +68,8 @@ class IncrementalCollectionTest extends EmulatedCollectionTest {
         TestTenant tenant = fixture.tenant("late", License.PREMIUM, 10, 2);
         Path lakeDir = dir.resolve("lake-late");
         Path config = fixture.config("late.properties", List.of(tenant),
-                java.util.Map.of("entralake.lake-root", lakeDir.toString()));
+                CollectFixture.only(1, java.util.Map.of("entralake.lake-root", lakeDir.toString()),
+                        CollectFixture.SIGN_INS_AUDITS_USERS_GROUPS));
         ListEventSource signIns = tenant.emulated().events("signins");
         signIns.add(signIn("on-time", "2026-11-20T09:30:00Z", 0), Instant.parse("2026-11-20T09:31:00Z"));
         signIns.add(signIn("late", "2026-11-20T09:58:00.1234567Z", 0), Instant.parse("2026-11-20T10:20:00Z"));
@@ -102,7 +104,8 @@ class IncrementalCollectionTest extends EmulatedCollectionTest {
         TestTenant tenant = fixture.tenant("snapshots", License.PREMIUM, 1, 1);
         Path lakeDir = dir.resolve("lake-snapshots");
         Path config = fixture.config("snapshots.properties", List.of(tenant),
-                java.util.Map.of("entralake.lake-root", lakeDir.toString()));
+                CollectFixture.only(1, java.util.Map.of("entralake.lake-root", lakeDir.toString()),
+                        CollectFixture.SIGN_INS_AUDITS_USERS_GROUPS));
         Set<String> day1Users = Set.copyOf(tenant.emulated().allIds("users"));
 
         assertThat(collectAt(config, T1)).isZero();
@@ -135,7 +138,8 @@ class IncrementalCollectionTest extends EmulatedCollectionTest {
         TestTenant tenant = fixture.tenant("purged", License.FREE, 1, 30);
         Path lakeDir = dir.resolve("lake-purged");
         Path config = fixture.config("purged.properties", List.of(tenant),
-                java.util.Map.of("entralake.lake-root", lakeDir.toString()));
+                CollectFixture.only(1, java.util.Map.of("entralake.lake-root", lakeDir.toString()),
+                        CollectFixture.SIGN_INS_AUDITS_USERS_GROUPS));
         assertThat(collectAt(config, T1)).isZero();
         Set<String> firstRun = tenant.emulated().visibleIds("directory_audits", START, END);
         Set<String> unsettled = tenant.emulated().visibleIds("directory_audits", Instant.parse("2026-11-20T08:00:00Z"), END);
@@ -157,9 +161,11 @@ class IncrementalCollectionTest extends EmulatedCollectionTest {
         TestTenant tenant = fixture.tenant("rewindowed", License.PREMIUM, 30, 3);
         Path lakeDir = dir.resolve("lake-rewindowed");
         Path hourly = fixture.config("hourly.properties", List.of(tenant),
-                java.util.Map.of("entralake.lake-root", lakeDir.toString()));
+                CollectFixture.only(1, java.util.Map.of("entralake.lake-root", lakeDir.toString()),
+                        CollectFixture.SIGN_INS_AUDITS_USERS_GROUPS));
         Path quarterly = fixture.config("quarterly.properties", List.of(tenant),
-                java.util.Map.of("entralake.lake-root", lakeDir.toString(), "entralake.collection.window", "PT15M"));
+                CollectFixture.only(1, java.util.Map.of("entralake.lake-root", lakeDir.toString(),
+                        "entralake.collection.window", "PT15M"), CollectFixture.SIGN_INS_AUDITS_USERS_GROUPS));
         assertThat(collectAt(hourly, T1)).isZero();
         List<String> before;
         try (LakeQueries lake = new LakeQueries(lakeDir)) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.entralake.emulator.License;
+import com.entralake.testing.CollectFixture;
 import com.entralake.testing.CollectFixture.TestTenant;
 import com.entralake.testing.LakeQueries;
 
@@ -90,11 +91,15 @@ class RepositoryLossTest extends EmulatedCollectionTest {
         Files.createDirectories(base);
         Server server = Server.createTcpServer("-tcpPort", "0", "-baseDir", base.toString(), "-ifNotExists").start();
         int port = server.getPort();
-        Path config = fixture.config("repository-server-lost.properties", List.of(tenant), Map.of(
+        Path config = fixture.config("repository-server-lost.properties", List.of(tenant), CollectFixture.only(1, Map.of(
                 "entralake.lake-root", lake.toString(),
                 "spring.datasource.url", "jdbc:h2:tcp://localhost:" + port + "/jobrepo",
                 // a refused connection is noticed at once; the pool's default 30 s wait would only slow the test
-                "spring.datasource.hikari.connection-timeout", "1000"));
+                "spring.datasource.hikari.connection-timeout", "1000",
+                // the lost run's heartbeat row stays: the next run waits for it to go stale, a few seconds here
+                "entralake.lock.check-interval", "PT1S", "entralake.lock.stale-after", "PT3S"),
+                // one type of each collection mode, across budgets: each reports the loss once
+                "signins", "directory_audits", "provisioning_logs", "users", "groups", "authorization_policy"));
         AtomicBoolean stopped = new AtomicBoolean();
         fixture.emulator.onPageServed((tenantId, path, page, records) -> {
             if (tenant.tenantId().equals(tenantId) && path.endsWith("/v1.0/auditLogs/signIns") && page == 3

@@ -35,7 +35,8 @@ class RestartAndFaultsTest extends EmulatedCollectionTest {
     void aRunFailedAtPageNIsResumedByTheNextRunWithoutRereadingCommittedWindows() throws Exception {
         TestTenant tenant = fixture.tenant("fail-at-page", License.PREMIUM, 300, 5);
         Path lakeDir = dir.resolve("lake-fail-at-page");
-        Path config = fixture.config("fail-at-page.properties", List.of(tenant), Map.of("entralake.lake-root", lakeDir.toString()));
+        Path config = fixture.config("fail-at-page.properties", List.of(tenant),
+                CollectFixture.only(1, Map.of("entralake.lake-root", lakeDir.toString()), CollectFixture.SIGN_INS_AUDITS_USERS_GROUPS));
         fixture.emulator.faults().failFromPage(tenant.tenantId(), 6);
 
         Captured failed = fixture.collectCapturing(config, NOW);
@@ -108,7 +109,8 @@ class RestartAndFaultsTest extends EmulatedCollectionTest {
     void aNextLinkLoopStopsTheRunClearlyAndTheNextRunIsExact() throws Exception {
         TestTenant tenant = fixture.tenant("loop", License.PREMIUM, 100, 5);
         Path lakeDir = dir.resolve("lake-loop");
-        Path config = fixture.config("loop.properties", List.of(tenant), Map.of("entralake.lake-root", lakeDir.toString()));
+        Path config = fixture.config("loop.properties", List.of(tenant),
+                CollectFixture.only(1, Map.of("entralake.lake-root", lakeDir.toString()), CollectFixture.SIGN_INS_AUDITS_USERS_GROUPS));
         fixture.emulator.faults().nextLinkLoop(tenant.tenantId(), 3);
 
         Captured looped = fixture.collectCapturing(config, NOW);

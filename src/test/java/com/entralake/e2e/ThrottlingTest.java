@@ -29,8 +29,9 @@ class ThrottlingTest extends EmulatedCollectionTest {
     void theRunPacesItselfUnderTheAuditLogLimitAndHonoursRetryAfter() throws Exception {
         TestTenant tenant = fixture.tenant("throttled", License.PREMIUM, 180, 30);
         Path config = fixture.config("throttled.properties", List.of(tenant),
-                Map.of("entralake.http.audit-log-requests-per10s", "5", "entralake.http.max-attempts", "8",
-                        "entralake.collection.backfill", "P2D"));
+                CollectFixture.only(1, Map.of("entralake.http.audit-log-requests-per10s", "5", "entralake.http.max-attempts", "8",
+                        "entralake.collection.backfill", "P2D"),
+                        CollectFixture.SIGN_INS_AUDITS_USERS_GROUPS));
         fixture.emulator.faults().throttleAuditLogs(tenant.tenantId(), true);
 
         assertThat(fixture.collect(config, NOW)).isZero();

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.entralake.emulator.Faults;
 import com.entralake.emulator.License;
 import com.entralake.emulator.ServedRequest;
+import com.entralake.testing.CollectFixture;
 import com.entralake.testing.CollectFixture.Captured;
 import com.entralake.testing.CollectFixture.TestTenant;
 import com.entralake.testing.LakeQueries;
@@ -55,8 +56,9 @@ class TokenEndpointFaultsTest extends EmulatedCollectionTest {
             int retries, int tokenRequests) throws Exception {
         TestTenant tenant = fixture.tenant("token-" + name, License.PREMIUM, 60, 5);
         Path lakeDir = dir.resolve("lake-token-" + name);
-        Path config = fixture.config("token-" + name + ".properties", List.of(tenant), Map.of(
-                "entralake.lake-root", lakeDir.toString(), "entralake.http.read-timeout", "PT2S"));
+        Path config = fixture.config("token-" + name + ".properties", List.of(tenant), CollectFixture.only(1, Map.of(
+                "entralake.lake-root", lakeDir.toString(), "entralake.http.read-timeout", "PT2S"),
+                        CollectFixture.SIGN_INS_AUDITS_USERS_GROUPS));
         faults.accept(fixture.emulator.faults(), tenant.tenantId());
 
         Captured run = fixture.collectCapturing(config, NOW);
@@ -84,9 +86,11 @@ class TokenEndpointFaultsTest extends EmulatedCollectionTest {
         TestTenant up = fixture.tenant("token-outage-neighbour", License.PREMIUM, 20, 4);
         Path lakeDir = dir.resolve("lake-token-outage");
         Path alone = fixture.config("token-outage-alone.properties", List.of(down),
-                Map.of("entralake.lake-root", lakeDir.toString()));
+                CollectFixture.only(1, Map.of("entralake.lake-root", lakeDir.toString()),
+                        CollectFixture.SIGN_INS_AUDITS_USERS_GROUPS));
         Path both = fixture.config("token-outage-both.properties", List.of(down, up),
-                Map.of("entralake.lake-root", lakeDir.toString()));
+                CollectFixture.only(2, Map.of("entralake.lake-root", lakeDir.toString()),
+                        CollectFixture.SIGN_INS_AUDITS_USERS_GROUPS));
         fixture.emulator.faults().tokenServerErrorNext(down.tenantId(), 1_000, 503);
 
         Captured onlyDown = fixture.collectCapturing(alone, NOW);
@@ -145,7 +149,8 @@ class TokenEndpointFaultsTest extends EmulatedCollectionTest {
     void aTokenRefreshMidRunThatMeetsAnOutageBurstIsRetriedAndTheRunIsExact() throws Exception {
         TestTenant tenant = fixture.tenant("token-refresh", License.PREMIUM, 100, 5);
         Path lakeDir = dir.resolve("lake-token-refresh");
-        Path config = fixture.config("token-refresh.properties", List.of(tenant), Map.of("entralake.lake-root", lakeDir.toString()));
+        Path config = fixture.config("token-refresh.properties", List.of(tenant),
+                CollectFixture.only(1, Map.of("entralake.lake-root", lakeDir.toString()), CollectFixture.SIGN_INS_AUDITS_USERS_GROUPS));
         // tokens with less than the 5 minutes the client needs left are never reused: every Graph request refreshes
         fixture.emulator.faults().tokenLifetime(tenant.tenantId(), Duration.ofSeconds(200));
         AtomicBoolean armed = new AtomicBoolean();

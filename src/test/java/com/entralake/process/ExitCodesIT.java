@@ -152,8 +152,9 @@ class ExitCodesIT {
         // two tenants, one with a wrong secret: the other is collected in full -> 1
         TestTenant good = fixture.tenant("two-good", License.PREMIUM, 20, 4);
         TestTenant bad = fixture.tenant("two-bad", License.PREMIUM, 20, 4);
-        Path oneFails = config("two-tenants", List.of(bad, good),
-                Map.of("entralake.tenants[0].client-secret-file", wrongSecretFile.toString()));
+        Path oneFails = config("two-tenants", List.of(bad, good), CollectFixture.only(2,
+                Map.of("entralake.tenants[0].client-secret-file", wrongSecretFile.toString()),
+                "signins", "directory_audits", "users"));
 
         Map<String, JarProcess> started = new LinkedHashMap<>();
         started.put("auth-failures", collect("auth-failures", allFail));
@@ -205,9 +206,10 @@ class ExitCodesIT {
 
         Map<String, JarProcess> started = new LinkedHashMap<>();
         started.put("login-down-alone", collect("login-down-alone", config("login-down-alone", List.of(alone), Map.of())));
-        started.put("login-down", collect("login-down", config("login-down", List.of(down, healthy), Map.of())));
+        started.put("login-down", collect("login-down", config("login-down", List.of(down, healthy),
+                CollectFixture.only(2, "signins", "directory_audits"))));
         started.put("login-burst", collect("login-burst", config("login-burst", List.of(burst),
-                Map.of("entralake.http.read-timeout", "PT2S"))));
+                CollectFixture.only(1, Map.of("entralake.http.read-timeout", "PT2S"), "signins", "directory_audits"))));
         Map<String, JarProcess.Result> r = ProcessSupport.awaitAll(started);
 
         JarProcess.Result outage = r.get("login-down-alone");
@@ -269,9 +271,10 @@ class ExitCodesIT {
         TestTenant managed = fixture.tenant("free-managed", License.FREE, 20, 2);
         TestTenant yes = fixture.tenant("free-yes", License.FREE, 20, 2);
         Map<String, JarProcess> started = new LinkedHashMap<>();
-        started.put("free-managed", collect("free-managed", config("free-managed", List.of(managed), Map.of())));
-        started.put("free-yes", collect("free-yes", config("free-yes", List.of(yes),
-                Map.of("entralake.tenants[0].data-types.signins", "yes"))));
+        started.put("free-managed", collect("free-managed", config("free-managed", List.of(managed),
+                CollectFixture.only(1, "signins", "directory_audits", "users"))));
+        started.put("free-yes", collect("free-yes", config("free-yes", List.of(yes), CollectFixture.only(1,
+                Map.of("entralake.tenants[0].data-types.signins", "yes"), "signins", "directory_audits"))));
         Map<String, JarProcess.Result> r = ProcessSupport.awaitAll(started);
 
         JarProcess.Result skipped = r.get("free-managed");

@@ -61,8 +61,8 @@ class KillAndResumeIT {
         try (CollectFixture fixture = CollectFixture.start(dir)) {
             fixture.emulator.clock().set(NOW);
             TestTenant tenant = fixture.tenant("kill-snapshot", License.PREMIUM, 10, 2);
-            Path config = fixture.config("kill-snapshot.properties", List.of(tenant),
-                    Map.of("entralake.collection.backfill", "P1D"));
+            Path config = fixture.config("kill-snapshot.properties", List.of(tenant), CollectFixture.only(1,
+                    Map.of("entralake.collection.backfill", "P1D"), "signins", "users", "groups"));
             Path lake = fixture.lake();
             AtomicReference<JarProcess> child = new AtomicReference<>();
             AtomicBoolean killed = new AtomicBoolean();
@@ -128,7 +128,8 @@ class KillAndResumeIT {
         try (CollectFixture fixture = CollectFixture.start(dir)) {
             fixture.emulator.clock().set(NOW);
             TestTenant tenant = fixture.tenant(name, License.PREMIUM, 300, 5);
-            Map<String, String> overrides = new HashMap<>(repository);
+            Map<String, String> overrides = new HashMap<>(CollectFixture.only(1, "signins", "directory_audits", "users"));
+            overrides.putAll(repository);
             overrides.put("entralake.collection.backfill", "P1D");
             Path config = fixture.config(name + ".properties", List.of(tenant), overrides);
             Path lake = fixture.lake();

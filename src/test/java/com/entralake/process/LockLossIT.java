@@ -53,7 +53,7 @@ class LockLossIT {
         try (EmbeddedPostgres pg = EmbeddedPostgres.start(); CollectFixture fixture = CollectFixture.start(dir)) {
             fixture.emulator.clock().set(NOW);
             TestTenant tenant = fixture.tenant("pg-lock-lost", License.PREMIUM, 300, 5);
-            Map<String, String> overrides = new HashMap<>();
+            Map<String, String> overrides = new HashMap<>(CollectFixture.only(1, CollectFixture.SIGN_INS_AUDITS_USERS_GROUPS));
             overrides.put("spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"));
             overrides.put("spring.datasource.username", "postgres");
             overrides.put("spring.datasource.password", "postgres");

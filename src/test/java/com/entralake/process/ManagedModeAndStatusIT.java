@@ -70,6 +70,12 @@ class ManagedModeAndStatusIT {
      */
     private static final Instant NOW = ProcessSupport.NOW.minus(Duration.ofDays(60));
 
+    /**
+     * The story follows sign-ins (P1/P2) beside types every licence serves and one that needs P2; the catalogue's
+     * other types have managed-mode tests of their own (MissingLicencesTest, EveryDataTypeTest).
+     */
+    private static final String[] COLLECTED = {"signins", "directory_audits", "users", "risky_users"};
+
     private static JarProcess.Result run(String label, Instant now, String... args) throws Exception {
         fixture.emulator.clock().set(now);
         String[] all = new String[args.length + 1];
@@ -87,8 +93,8 @@ class ManagedModeAndStatusIT {
     void managedModeFollowsTheLicenceAndStatusReportsWhatCannotBeRecovered() throws Exception {
         TestTenant tenant = fixture.tenant("m-upgrading", License.FREE, 20, 2, TenantType.AAD, ROLES,
                 NOW.plus(Duration.ofDays(20)), app -> { });
-        Path config = fixture.config("managed.properties", List.of(tenant),
-                Map.of("entralake.secret-expiry.webhook-url", webhook.url().toString()));
+        Path config = fixture.config("managed.properties", List.of(tenant), CollectFixture.only(1,
+                Map.of("entralake.secret-expiry.webhook-url", webhook.url().toString()), COLLECTED));
 
         // 1. Connect: Free licence, sign-ins not licensed; the result is stored
         JarProcess.Result connect = run("connect", NOW, "test-connectivity", "--config=" + config);
@@ -127,8 +133,8 @@ class ManagedModeAndStatusIT {
 
         // 4. Six weeks without a run; the secret is broken by now. status reads the job repository only.
         Instant later = nextNight.plus(Duration.ofDays(40));
-        Path broken = fixture.config("broken.properties", List.of(tenant),
-                Map.of("entralake.tenants[0].client-secret-file", dir.resolve("no-such-secret").toString()));
+        Path broken = fixture.config("broken.properties", List.of(tenant), CollectFixture.only(1,
+                Map.of("entralake.tenants[0].client-secret-file", dir.resolve("no-such-secret").toString()), COLLECTED));
         JarProcess.Result status = run("status", later, "status", "--config=" + broken);
         assertThat(status.exitCode()).as("a data gap needs attention: " + status.all()).isEqualTo(1);
         Instant oldestKept = later.minus(Duration.ofDays(30));
@@ -137,7 +143,7 @@ class ManagedModeAndStatusIT {
         assertThat(status.stdout())
                 .contains("tenant id:           " + tenant.tenantId())
                 .contains("secret id:           " + tenant.secretId())
-                .contains("Connected (15 of 42 selected data types available)")
+                .contains("Connected (2 of 4 selected data types available)") // as probed on Free: no sign-ins, no risky users
                 .contains("EXPIRED on " + NOW.plus(Duration.ofDays(20)))
                 .containsPattern("last run:\\s+COMPLETED, started " + nextNight)
                 .containsPattern("signins\\s+selection:\\s+managed — available")
@@ -161,9 +167,9 @@ class ManagedModeAndStatusIT {
         tenant.emulated().addApp(new AppRegistration(app.clientId(), app.objectId(), app.displayName(), app.roles(),
                 secrets, app.certificate(), app.requiredResourceAccess(), app.keyCredentials()));
         Path rotatedFile = Files.writeString(dir.resolve("rotated-secret"), rotatedValue, StandardCharsets.UTF_8);
-        Path rotated = fixture.config("rotated.properties", List.of(tenant),
+        Path rotated = fixture.config("rotated.properties", List.of(tenant), CollectFixture.only(1,
                 Map.of("entralake.tenants[0].client-secret-file", rotatedFile.toString(),
-                        "entralake.tenants[0].secret-id", rotatedId));
+                        "entralake.tenants[0].secret-id", rotatedId), COLLECTED));
         JarProcess.Result resumed = run("collect-rotated", later, "collect", "--config=" + rotated);
         assertThat(resumed.exitCode()).as(resumed.all()).isZero();
         assertThat(resumed.all()).contains("DATA GAP: records from " + end + " to " + oldestKept);

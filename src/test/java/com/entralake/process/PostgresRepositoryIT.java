@@ -66,8 +66,9 @@ class PostgresRepositoryIT {
         fixture.emulator.clock().set(NOW);
     }
 
-    private static Path config(TestTenant tenant, Path lake) {
-        Map<String, String> p = new HashMap<>();
+    /** A PostgreSQL-backed configuration; {@code only}, when given, are the data types it collects (default: all). */
+    private static Path config(TestTenant tenant, Path lake, String... only) {
+        Map<String, String> p = new HashMap<>(only.length == 0 ? Map.of() : CollectFixture.only(1, only));
         p.put("spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"));
         p.put("spring.datasource.username", "postgres");
         p.put("spring.datasource.password", "postgres");
@@ -80,7 +81,7 @@ class PostgresRepositoryIT {
     void aRunFailedAtPageNIsResumedFromPostgreSqlWithExactlyTheServedIds() throws Exception {
         TestTenant tenant = fixture.tenant("pg-fail-at-page", License.PREMIUM, 200, 5);
         Path lake = dir.resolve("lake-fail-at-page");
-        Path config = config(tenant, lake);
+        Path config = config(tenant, lake, CollectFixture.SIGN_INS_AUDITS_USERS_GROUPS);
         fixture.emulator.faults().failFromPage(tenant.tenantId(), 3);
 
         Captured failed = fixture.collectCapturing(config, NOW);
