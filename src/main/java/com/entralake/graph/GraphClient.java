@@ -160,7 +160,7 @@ public final class GraphClient {
                     listener.retrying(url, attempt, lastFailure, Duration.ZERO);
                     continue;
                 } else if (status == 429) {
-                    Duration retryAfter = retryAfter(response).orElseGet(() -> backoff(failedAttempt));
+                    Duration retryAfter = retryAfter(response).orElseGet(() -> ownBackoff(endpointClass, failedAttempt));
                     lastFailure = "HTTP 429 (throttled" + GraphErrors.code(response.body()).map(code -> ", " + code).orElse("") + ")";
                     listener.throttled(url, retryAfter);
                     // the pacer makes every thread of the tenant wait, this one included, before its next send
@@ -259,6 +259,18 @@ public final class GraphClient {
 
     private Duration backoff(int failedAttempt) {
         return retry.backoff(failedAttempt, random.getAsDouble());
+    }
+
+    /**
+     * The wait after a 429 that named none. A class whose 429s never carry {@code Retry-After} (identity protection,
+     * conditional access: 1 request per second per tenant, for all apps) is refused because its window is spent,
+     * possibly by another app of the tenant; a retry before the window has passed is refused again, so the jittered
+     * backoff is at least one window there.
+     */
+    private Duration ownBackoff(ThrottleClass endpointClass, int failedAttempt) {
+        Duration backoff = backoff(failedAttempt);
+        return endpointClass.sendsRetryAfter() || backoff.compareTo(endpointClass.window()) >= 0
+                ? backoff : endpointClass.window();
     }
 
     /** Retry-After in (possibly fractional) seconds, rounded up to the next nanosecond; absent or unparsable = empty. */

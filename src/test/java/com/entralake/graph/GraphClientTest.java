@@ -129,6 +129,18 @@ class GraphClientTest {
         assertThat(stub.requests).hasSize(2);
     }
 
+    /** Identity protection's 429s carry no Retry-After: the client's own wait is at least the class's 1 s window. */
+    @Test
+    void aThrottleWithoutRetryAfterOnIdentityProtectionWaitsAtLeastItsWindow() {
+        stub.thenJson(429, errorBody("TooManyRequests", "Too many requests.")).thenJson(200, LAST_PAGE);
+
+        client.fetch(stub.url("/v1.0/identityProtection/riskDetections"), DataTypeCatalog.byDataset("risk_detections").orElseThrow());
+
+        // the jittered backoff alone would be 500 ms (random 0.5 over the first 1 s ceiling)
+        assertThat(time.sleeps).containsExactly(ThrottleClass.IDENTITY_PROTECTION.window());
+        assertThat(stub.requests).hasSize(2);
+    }
+
     @Test
     void throttlePausesOtherRequestsOfTheSameClassOnly() {
         RequestPacer pacer = new RequestPacer(java.util.Map.of(), time, time);
