@@ -175,7 +175,8 @@ public final class Faults {
 
     /**
      * Requests {@code first} to {@code first + count - 1} (1-based) of one data type answer {@code status}; the
-     * tenant's other types are untouched, however their lanes interleave.
+     * tenant's other types are untouched, however their lanes interleave. A 429 is the tenant's budget spent by
+     * another app: with {@code Retry-After} where the type's throttle class sends one, without it where not.
      */
     public void failRequestsOf(String tenantId, String dataset, int first, int count, int status) {
         State s = state(tenantId);

@@ -53,6 +53,13 @@ final class GraphFaults {
         if (fail == 0 && type != null) {
             fail = faults.takeTypeFailure(tid, type.dataset());
         }
+        if (fail == 429) {
+            // the tenant's budget spent by another app: Graph counts some budgets per tenant for all apps, so a
+            // client pacing itself perfectly still meets 429s, with a Retry-After only where its class sends one
+            c.graphError(429, "TooManyRequests", "Too many requests.",
+                    type != null && !type.throttle().sendsRetryAfter() ? null : "1");
+            return true;
+        }
         if (fail > 0) {
             String[] codeMsg = switch (fail) {
                 case 500 -> new String[]{"InternalServerError", "Internal server error."};
