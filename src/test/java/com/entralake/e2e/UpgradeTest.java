@@ -2,17 +2,24 @@ package com.entralake.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import com.entralake.catalog.DataTypeCatalog;
+import com.entralake.emulator.License;
+import com.entralake.testing.CatalogueSamples;
+import com.entralake.testing.CollectFixture;
 import com.entralake.testing.CollectFixture.Captured;
+import com.entralake.testing.CollectFixture.TestTenant;
 import com.entralake.testing.LakeQueries;
 
 /**
@@ -75,6 +82,52 @@ class UpgradeTest extends EmulatedCollectionTest {
         assertThat(again.exitCode()).isZero();
         assertThat(again.all()).doesNotContain("Indexed");
         assertExact(c, START, Instant.parse("2026-11-20T12:00:00Z"));
+    }
+
+    /**
+     * The version before collected four data types; this one adds the rest of the catalogue, managed. An existing
+     * tenant's new types start with their own backfill and the run summary says so; its old types go on from their
+     * watermark; and a type the user switches off ({@code data-types.<dataset>: no}) is not asked for again.
+     */
+    @Test
+    void anExistingTenantsNewDataTypesStartWithTheirBackfillAndTheSummarySaysSo() throws Exception {
+        TestTenant tenant = fixture.tenant("upgrade-new-types",
+                License.PREMIUM, 20, 2);
+        String added = "sign_ins_non_interactive";
+        CatalogueSamples.add(tenant, DataTypeCatalog.byDataset(added).orElseThrow(), 60, 0,
+                START, END.plus(Duration.ofHours(1)));
+        Path lake = dir.resolve("lake-upgrade-new-types");
+        Map<String, String> where = Map.of("entralake.lake-root", lake.toString());
+        Path before = fixture.config("upgrade-before.properties", List.of(tenant),
+                CollectFixture.only(1, where, CollectFixture.SIGN_INS_AUDITS_USERS_GROUPS));
+        Path after = fixture.config("upgrade-after.properties", List.of(tenant),
+                CollectFixture.only(1, where, "signins", "directory_audits", "users", "groups", added));
+        Path switchedOff = fixture.config("upgrade-off.properties", List.of(tenant),
+                CollectFixture.only(1, where, CollectFixture.SIGN_INS_AUDITS_USERS_GROUPS));
+        assertThat(fixture.collect(before, NOW)).isZero();
+
+        Instant hourLater = NOW.plus(Duration.ofHours(1));
+        Instant end = END.plus(Duration.ofHours(1));
+        Instant backfillFrom = end.minus(Duration.ofDays(2));
+        fixture.emulator.clock().set(hourLater);
+        Captured upgraded = fixture.collectCapturing(after, hourLater);
+
+        assertThat(upgraded.exitCode()).as(upgraded.all()).isZero();
+        assertThat(upgraded.stdout()).contains("first collection of " + added + ": backfilling from " + backfillFrom)
+                .doesNotContain("first collection of signins").doesNotContain("first collection of directory_audits");
+        try (LakeQueries q = new LakeQueries(lake)) {
+            assertThat(q.idRows(added)).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(tenant.emulated().visibleIds(added, backfillFrom, end));
+            assertThat(q.idRows("signins")).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(tenant.emulated().visibleIds("signins", START, end));
+        }
+
+        Instant twoHoursLater = NOW.plus(Duration.ofHours(2));
+        fixture.emulator.clock().set(twoHoursLater);
+        fixture.emulator.clearRequestLog();
+        assertThat(fixture.collect(switchedOff, twoHoursLater)).isZero();
+        assertThat(fixture.emulator.requestLog()).as("a type switched off is not asked for")
+                .noneMatch(r -> tenant.tenantId().equals(r.tenantId()) && r.path().equalsIgnoreCase("/beta/auditLogs/signIns"));
     }
 
     private static Captured collect(Case c, Instant graphTime, Instant jobClock) {
