@@ -38,7 +38,11 @@ public final class DatasetsDocument {
                 .append("`data-types.<dataset>` is `yes` or `managed` (the default for the types marked *on by default*;\n")
                 .append("`managed` skips a type the tenant's licence or the app's permissions do not allow). Columns are the\n")
                 .append("resource's properties as typed Parquet columns, then `raw_json` (the record as Graph sent it) and\n")
-                .append("`collected_at`; see [lake.md](lake.md) for the layout, the manifest and how types map.\n\n");
+                .append("`collected_at`; see [lake.md](lake.md) for the layout, the manifest and how types map.\n\n")
+                .append("Graph writes `0001-01-01T00:00:00Z` for \"never\" in many date-time properties (sign-in activity,\n")
+                .append("password and sync times). Spark 3.x refuses to read timestamps that old from Parquet without a\n")
+                .append("rebase setting, so a typed timestamp before 1900-01-01 (and a date before 1582-10-15) is written as\n")
+                .append("null; `raw_json` keeps the original text ([lake.md](lake.md#columns-and-types) says more).\n\n");
         md.append("| dataset | what | Graph endpoint | collected as | on by default |\n|---|---|---|---|---|\n");
         for (DataType type : DataTypeCatalog.builtIn()) {
             md.append("| [`").append(type.dataset()).append("`](#").append(type.dataset()).append(") | ")
