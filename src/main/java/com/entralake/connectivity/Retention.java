@@ -1,6 +1,7 @@
 package com.entralake.connectivity;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 
 import com.entralake.catalog.DataType;
@@ -31,7 +32,7 @@ public final class Retention {
                 .filter(probe -> probe.availability() == Availability.AVAILABLE
                         || probe.availability() == Availability.NOT_LICENSED)
                 // the newest first; on a tie "available" first, so a tie never over-reports a gap
-                .sorted(java.util.Comparator.comparing(ProbeResult::probedAt).reversed()
+                .sorted(Comparator.comparing(ProbeResult::probedAt).reversed()
                         .thenComparing(probe -> probe.availability() == Availability.AVAILABLE ? 0 : 1))
                 .findFirst()
                 .map(probe -> probe.availability() == Availability.AVAILABLE)

@@ -24,6 +24,15 @@ class RetentionTest {
         return new ProbeResult(dataset, availability, availability.toString(), at);
     }
 
+    /** The probes as the store returns them, keyed by dataset. */
+    private static Map<String, ProbeResult> probes(ProbeResult... results) {
+        Map<String, ProbeResult> byDataset = new HashMap<>();
+        for (ProbeResult result : results) {
+            byDataset.put(result.dataset(), result);
+        }
+        return byDataset;
+    }
+
     @Test
     void bothTypesUsedHereNeedPremium() {
         for (String dataset : new String[] {SIGN_INS, PROVISIONING}) {
@@ -34,21 +43,20 @@ class RetentionTest {
     @Test
     void withoutADecisiveAnswerPremiumIsAssumed() {
         assertThat(Retention.premium(Map.of())).isTrue();
-        assertThat(Retention.premium(Map.of(SIGN_INS, probe(SIGN_INS, Availability.UNKNOWN, TUESDAY),
-                PROVISIONING, probe(PROVISIONING, Availability.MISSING_PERMISSION, TUESDAY)))).isTrue();
+        assertThat(Retention.premium(probes(probe(SIGN_INS, Availability.UNKNOWN, TUESDAY),
+                probe(PROVISIONING, Availability.MISSING_PERMISSION, TUESDAY)))).isTrue();
     }
 
     @Test
     void notLicensedMeansFree() {
-        assertThat(Retention.premium(Map.of(SIGN_INS, probe(SIGN_INS, Availability.NOT_LICENSED, MONDAY)))).isFalse();
+        assertThat(Retention.premium(probes(probe(SIGN_INS, Availability.NOT_LICENSED, MONDAY)))).isFalse();
     }
 
     /** A tenant that bought P1/P2 keeps "not licensed" probes from before, e.g. of a type it later switched off. */
     @Test
     void anOlderNotLicensedIsOverruledByANewerAvailable() {
-        Map<String, ProbeResult> probes = new HashMap<>();
-        probes.put(PROVISIONING, probe(PROVISIONING, Availability.NOT_LICENSED, MONDAY));
-        probes.put(SIGN_INS, probe(SIGN_INS, Availability.AVAILABLE, TUESDAY));
+        Map<String, ProbeResult> probes = probes(probe(PROVISIONING, Availability.NOT_LICENSED, MONDAY),
+                probe(SIGN_INS, Availability.AVAILABLE, TUESDAY));
         assertThat(Retention.premium(probes)).isTrue();
         assertThat(Retention.of(DataTypeCatalog.byDataset(SIGN_INS).orElseThrow(), probes))
                 .isEqualTo(DataTypeCatalog.byDataset(SIGN_INS).orElseThrow().retention().withPremium());
@@ -57,17 +65,15 @@ class RetentionTest {
     /** And a tenant whose P1/P2 lapsed: the newer "not licensed" wins over an older "available". */
     @Test
     void aNewerNotLicensedOverrulesAnOlderAvailable() {
-        Map<String, ProbeResult> probes = new HashMap<>();
-        probes.put(PROVISIONING, probe(PROVISIONING, Availability.AVAILABLE, MONDAY));
-        probes.put(SIGN_INS, probe(SIGN_INS, Availability.NOT_LICENSED, TUESDAY));
+        Map<String, ProbeResult> probes = probes(probe(PROVISIONING, Availability.AVAILABLE, MONDAY),
+                probe(SIGN_INS, Availability.NOT_LICENSED, TUESDAY));
         assertThat(Retention.premium(probes)).isFalse();
     }
 
     @Test
     void aTieNeverShortensTheRetention() {
-        Map<String, ProbeResult> probes = new HashMap<>();
-        probes.put(PROVISIONING, probe(PROVISIONING, Availability.NOT_LICENSED, TUESDAY));
-        probes.put(SIGN_INS, probe(SIGN_INS, Availability.AVAILABLE, TUESDAY));
+        Map<String, ProbeResult> probes = probes(probe(PROVISIONING, Availability.NOT_LICENSED, TUESDAY),
+                probe(SIGN_INS, Availability.AVAILABLE, TUESDAY));
         assertThat(Retention.premium(probes)).isTrue();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ class SharedBudgetsTest extends EmulatedCollectionTest {
         fixture.emulator.faults().throttle(tenant.tenantId(), ThrottleClass.IDENTITY_PROTECTION, true);
         // another app of the tenant spends identity protection's budget: its next two answers to us are 429s
         fixture.emulator.faults().failRequestsOf(tenant.tenantId(), "risk_detections", 1, 2, 429);
-        List<String> collected = new java.util.ArrayList<>(REPORTS);
+        List<String> collected = new ArrayList<>(REPORTS);
         collected.addAll(IDENTITY_PROTECTION);
         Path lake = dir.resolve("lake-shared-budgets");
         Path config = fixture.config("shared-budgets.properties", List.of(tenant), CollectFixture.only(1, Map.of(
