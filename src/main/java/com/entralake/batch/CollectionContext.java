@@ -38,6 +38,11 @@ public final class CollectionContext {
         return schemaByDataset.computeIfAbsent(type.dataset(), d -> schemas.recordSchema(type.resourceType()));
     }
 
+    /** How the files of {@code type} are written: the shared settings, with its unique columns without a dictionary. */
+    public ParquetSettings parquetOf(DataType type) {
+        return parquet.withPlainColumns(type.uniqueColumns());
+    }
+
     public LakeFileSystem lake() { return lake; }
     public LakeLayout layout() { return layout; }
     public ParquetSettings parquet() { return parquet; }

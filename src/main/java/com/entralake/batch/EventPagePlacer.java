@@ -41,7 +41,9 @@ class EventPagePlacer implements ItemProcessor<QueryPage, PlacedPage> {
         Instant collectedAt = context.clock().now();
         List<PlacedEvent> placed = new ArrayList<>(item.page().records().size());
         Map<JsonNode, String> problems = new IdentityHashMap<>();
-        for (JsonNode record : item.page().records()) {
+        List<JsonNode> records = item.page().records();
+        for (int i = 0; i < records.size(); i++) {
+            JsonNode record = records.get(i);
             Optional<String> problem = RecordProblems.ofEvent(record, timeProperty);
             if (problem.isPresent()) {
                 problems.put(record, problem.get());
@@ -53,7 +55,7 @@ class EventPagePlacer implements ItemProcessor<QueryPage, PlacedPage> {
             } else if (time.isBefore(query.end)) {
                 // a record exactly at the query's end belongs to the next window, which has its own query
                 placed.add(new PlacedEvent(time, new NormalizedRow(RecordProblems.idOf(record),
-                        subject.normalizer().normalize(record, collectedAt))));
+                        subject.normalizer().normalize(record, item.page().rawJson(i), collectedAt))));
             }
         }
         quarantine.setAside(problems, item.page().records().size(),

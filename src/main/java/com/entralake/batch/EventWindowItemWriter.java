@@ -130,7 +130,7 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
     private void openWindow(TimeWindow window) throws IOException {
         openWindow = window;
         writer = new EventWindowWriter(context.lake(), windowFile(window), context.schemaOf(subject.type()),
-                context.parquet());
+                context.parquetOf(subject.type()));
     }
 
     private void commitOpenWindow(EventQuery query) throws IOException {

@@ -41,9 +41,11 @@ class SnapshotPageNormalizer implements ItemProcessor<GraphPage, SnapshotPage> {
         PendingCounts quarantined = new PendingCounts();
         quarantine.setAside(problems, page.records().size(), foundBy, collectedAt, quarantined);
         List<NormalizedRow> rows = new ArrayList<>(page.records().size() - problems.size());
-        for (JsonNode record : page.records()) {
+        for (int i = 0; i < page.records().size(); i++) {
+            JsonNode record = page.records().get(i);
             if (!problems.containsKey(record)) {
-                rows.add(new NormalizedRow(RecordProblems.idOf(record), subject.normalizer().normalize(record, collectedAt)));
+                rows.add(new NormalizedRow(RecordProblems.idOf(record),
+                        subject.normalizer().normalize(record, page.rawJson(i), collectedAt)));
             }
         }
         return new SnapshotPage(rows, quarantined, page.records().size(), page.isLast());

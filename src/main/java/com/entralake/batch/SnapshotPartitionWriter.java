@@ -48,7 +48,7 @@ class SnapshotPartitionWriter implements ItemWriter<SnapshotPage>, ItemStream {
     private SnapshotWriter newWriter() throws IOException {
         return new SnapshotWriter(context.lake(),
                 context.layout().snapshotPartition(subject.type().dataset(), subject.session().tenantId(), snapshotDate),
-                context.schemaOf(subject.type()), context.parquet(), context.settings().getSnapshotRowsPerFile());
+                context.schemaOf(subject.type()), context.parquetOf(subject.type()), context.settings().getSnapshotRowsPerFile());
     }
 
     @Override

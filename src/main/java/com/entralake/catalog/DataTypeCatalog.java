@@ -19,6 +19,7 @@ public final class DataTypeCatalog {
             .pageSize(1000)
             .needs("AuditLog.Read.All").needs("Directory.Read.All")
             .licence(Licences.ENTRA_ID_P1_P2).retention(AUDIT_LOG_RETENTION).throttle(ThrottleClass.REPORTS)
+            .unique("correlationId")
             .build();
 
     /**
@@ -37,6 +38,7 @@ public final class DataTypeCatalog {
                 .pageSize(1000)
                 .needs("AuditLog.Read.All").needs("Directory.Read.All")
                 .licence(Licences.ENTRA_ID_P1_P2).retention(AUDIT_LOG_RETENTION).throttle(ThrottleClass.REPORTS)
+                .unique("correlationId", "originalRequestId")
                 .build();
     }
 
@@ -57,6 +59,7 @@ public final class DataTypeCatalog {
             .pageSize(1000)
             .needs("AuditLog.Read.All")
             .retention(AUDIT_LOG_RETENTION).throttle(ThrottleClass.REPORTS)
+            .unique("correlationId")
             .build();
 
     /**
@@ -112,6 +115,7 @@ public final class DataTypeCatalog {
             .pageSize(1000)
             .needs("AuditLog.Read.All").needs("Directory.Read.All")
             .licence(Licences.ENTRA_ID_P1_P2).retention(GraphRetention.days(30, 30)).throttle(ThrottleClass.REPORTS)
+            .unique("changeId")
             .build();
 
     /** Registration details: the page documents only $filter and $orderBy, so no $top; licence answer unverified. */

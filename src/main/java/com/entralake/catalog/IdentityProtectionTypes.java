@@ -18,6 +18,7 @@ final class IdentityProtectionTypes {
             "riskDetection", Licences.ENTRA_ID_P1_CONDITIONAL_ACCESS)
             .summary("Identity Protection risk detections of users (leaked credentials, unfamiliar sign-ins, ...)")
             .pageSize(500)
+            .unique("requestId", "correlationId")
             .build();
 
     /** The page documents $filter and $select, no $top: Graph's own pages. Workload ID Premium (the page). */
@@ -25,6 +26,7 @@ final class IdentityProtectionTypes {
             ApiVersion.V1_0, "servicePrincipalRiskDetections", "servicePrincipalRiskDetection",
             Licences.WORKLOAD_IDENTITIES_PREMIUM)
             .summary("Identity Protection risk detections of service principals (workload identities)")
+            .unique("requestId", "correlationId")
             .build();
 
     /** Beta, global cloud only: default page size 20, maximum 500; activityDateTime eq, le, ge (the resource page). */

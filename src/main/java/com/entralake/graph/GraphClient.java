@@ -4,9 +4,11 @@ import com.entralake.auth.AccessTokenProvider;
 import com.entralake.auth.AuthenticationFailure;
 import com.entralake.catalog.DataType;
 import com.entralake.catalog.ThrottleClass;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -216,26 +218,49 @@ public final class GraphClient {
                 .build();
     }
 
-    /** Empty when the body is not a complete Graph collection: such a page is retried, never returned short. */
-    private static Optional<GraphPage> parse(URI url, byte[] body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
+    /**
+     * Empty when the body is not a complete Graph collection: such a page is retried, never returned short. Read as a
+     * stream so that each record's own bytes are kept beside its tree: they become {@code raw_json} as Graph sent
+     * them, without serialising the tree again (which cost more than parsing it).
+     */
+    static Optional<GraphPage> parse(URI url, byte[] body) {
+        try (JsonParser parser = JSON.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            List<JsonNode> records = null;
+            List<byte[]> raw = null;
+            URI nextLink = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken valueToken = parser.nextToken();
+                if ("value".equals(field) && valueToken == JsonToken.START_ARRAY) {
+                    records = new ArrayList<>();
+                    raw = new ArrayList<>();
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        int start = (int) parser.currentTokenLocation().getByteOffset();
+                        JsonNode record = JSON.readTree(parser);
+                        records.add(record == null ? NullNode.getInstance() : record);
+                        int end = (int) parser.currentLocation().getByteOffset();
+                        raw.add(java.util.Arrays.copyOfRange(body, start, end));
+                    }
+                } else if ("value".equals(field)) {
+                    records = null; // a value that is not an array: not a collection (as a later one would not be)
+                    parser.skipChildren();
+                } else if ("@odata.nextLink".equals(field)) {
+                    nextLink = valueToken == JsonToken.VALUE_STRING && !parser.getText().isEmpty()
+                            ? URI.create(parser.getText()) : null;
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || records == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new GraphPage(records, raw, nextLink, body.length));
         } catch (IOException e) {
             return Optional.empty();
         }
-        if (root == null || !root.isObject() || !root.path("value").isArray()) {
-            return Optional.empty();
-        }
-        JsonNode value = root.get("value");
-        List<JsonNode> records = new ArrayList<>(value.size());
-        value.forEach(records::add);
-        JsonNode next = root.get("@odata.nextLink");
-        URI nextLink = next != null && next.isTextual() && !next.asText().isEmpty()
-                ? URI.create(next.asText()) : null;
-        return Optional.of(new GraphPage(records, nextLink, body.length));
     }
 
     /** An entity is handed on as a one-record page; a cut-off or non-object body is retried. */

@@ -3,13 +3,13 @@ package com.entralake.lake;
 import java.io.IOException;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 
@@ -25,16 +25,24 @@ import org.apache.parquet.hadoop.ParquetWriter;
  */
 public final class EventWindowWriter implements AutoCloseable {
 
+    /** Records held back before they are written; a few hundred kilobytes of one window. */
+    static final int LOOK_BEHIND = 64;
+
     private final LakeFileSystem lake;
     private final Path finalPath;
     private final Schema schema;
     private final ParquetSettings settings;
     private final Path tempPath;
+    /** Records not yet written, by id, oldest first: where a re-published version replaces its predecessor. */
+    private final LinkedHashMap<String, GenericRecord> waiting = new LinkedHashMap<>();
     private final Map<String, Integer> lastIndexById = new HashMap<>();
-    /** Positions overwritten by a later record with the same id: 1 bit per record, not a record copy. */
+    /** Positions in the file overwritten by a later record with the same id: 1 bit per record, not a record copy. */
     private final BitSet superseded = new BitSet();
     private ParquetWriter<GenericRecord> writer;
+    /** Records in the temporary file. */
     private int written;
+    /** Earlier versions replaced while they waited: never written. */
+    private int replacedWhileWaiting;
     private boolean finished;
 
     public EventWindowWriter(LakeFileSystem lake, Path finalPath, Schema schema, ParquetSettings settings) throws IOException {
@@ -61,8 +69,21 @@ public final class EventWindowWriter implements AutoCloseable {
         if (id == null) {
             throw new IllegalArgumentException("record without id for " + finalPath);
         }
-        writer.write(record);
-        Integer previous = lastIndexById.put(id, written);
+        if (waiting.remove(id) != null) {
+            replacedWhileWaiting++;
+        }
+        waiting.put(id, record);
+        if (waiting.size() > LOOK_BEHIND) {
+            writeOldestWaiting();
+        }
+    }
+
+    private void writeOldestWaiting() throws IOException {
+        Iterator<Map.Entry<String, GenericRecord>> oldest = waiting.entrySet().iterator();
+        Map.Entry<String, GenericRecord> entry = oldest.next();
+        oldest.remove();
+        writer.write(entry.getValue());
+        Integer previous = lastIndexById.put(entry.getKey(), written);
         if (previous != null) {
             superseded.set(previous);
         }
@@ -88,11 +109,16 @@ public final class EventWindowWriter implements AutoCloseable {
         }
         finished = true;
         try {
+            while (!waiting.isEmpty()) {
+                writeOldestWaiting();
+            }
             writer.close();
             writer = null;
             long replaced = recordsIn(lake, finalPath);
-            long duplicates = superseded.cardinality();
-            if (!mayShrink && written - duplicates < replaced) {
+            long duplicatesInFile = superseded.cardinality();
+            long duplicates = duplicatesInFile + replacedWhileWaiting;
+            long records = written - duplicatesInFile;
+            if (!mayShrink && records < replaced) {
                 lake.fs().delete(tempPath, false);
                 return CommitResult.window(finalPath, replaced, 0, lake.fs().getFileStatus(finalPath).getLen(), replaced);
             }
@@ -101,7 +127,7 @@ public final class EventWindowWriter implements AutoCloseable {
                 deleteIfPresent(lake, finalPath);
                 return CommitResult.window(finalPath, 0, 0, 0, replaced);
             }
-            Path toPublish = duplicates == 0 ? tempPath : keepLatestVersions();
+            Path toPublish = duplicatesInFile == 0 ? tempPath : keepLatestVersions();
             try {
                 lake.replace(toPublish, finalPath);
             } catch (IOException | RuntimeException e) {
@@ -109,7 +135,7 @@ public final class EventWindowWriter implements AutoCloseable {
                 throw e;
             }
             long bytes = lake.fs().getFileStatus(finalPath).getLen();
-            return CommitResult.window(finalPath, written - duplicates, duplicates, bytes, replaced);
+            return CommitResult.window(finalPath, records, duplicates, bytes, replaced);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(tempPath);
             throw e;
@@ -118,10 +144,7 @@ public final class EventWindowWriter implements AutoCloseable {
 
     private Path keepLatestVersions() throws IOException {
         Path deduplicated = LakeLayout.inProgressFile(finalPath);
-        try (ParquetReader<GenericRecord> reader = AvroParquetReader
-                .<GenericRecord>builder(ParquetSettings.inputFile(tempPath, lake.conf()))
-                .withDataModel(GenericData.get())
-                .build();
+        try (ParquetReader<GenericRecord> reader = ParquetSettings.openReader(tempPath, lake.conf());
              ParquetWriter<GenericRecord> out = settings.openWriter(deduplicated, schema, lake.conf())) {
             int index = 0;
             for (GenericRecord record = reader.read(); record != null; record = reader.read(), index++) {
@@ -140,19 +163,12 @@ public final class EventWindowWriter implements AutoCloseable {
         return deduplicated;
     }
 
-    /** Records written so far (before deduplication). */
-    public int written() {
-        return written;
-    }
-
     /** Rows of a committed window file, from its footer; 0 when there is no such file. */
     static long recordsIn(LakeFileSystem lake, Path file) throws IOException {
         if (!lake.fs().exists(file)) {
             return 0;
         }
-        try (var reader = org.apache.parquet.hadoop.ParquetFileReader.open(ParquetSettings.inputFile(file, lake.conf()))) {
-            return reader.getRecordCount();
-        }
+        return ParquetSettings.recordCount(file, lake.conf());
     }
 
     /** Discards the window: nothing becomes visible, the temporary file is deleted. */
@@ -161,6 +177,7 @@ public final class EventWindowWriter implements AutoCloseable {
             return;
         }
         finished = true;
+        waiting.clear();
         ParquetSettings.closeQuietly(writer);
         writer = null;
         deleteQuietly(tempPath);

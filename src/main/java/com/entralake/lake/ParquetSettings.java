@@ -1,16 +1,23 @@
 package com.entralake.lake;
 
 import java.io.IOException;
+import java.util.Collection;
+import java.util.Set;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.HadoopReadOptions;
+import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.conf.HadoopParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
@@ -20,21 +27,37 @@ import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
 
+import com.entralake.schema.GraphSchemaCatalog;
+
 /**
  * How Parquet files are written. Chosen for what every reader handles: format v1 data pages with
  * dictionary encoding (older Trino/Athena/Hive readers still trip on v2 pages), the standard 3-level
  * LIST layout, and Avro {@code timestamp-micros} as {@code INT64 TIMESTAMP(MICROS, isAdjustedToUTC=true)}.
  *
+ * <p>Columns whose value is different in every record ({@link #ALWAYS_PLAIN} and a data type's unique columns) are
+ * written plain, without a dictionary: Parquet hashes every value into the dictionary until a page fills, which for
+ * {@code raw_json} (kilobytes per record, never repeated) was a quarter of the collector's CPU, and a dictionary of
+ * values that never repeat only adds their indexes to their size.
+ *
  * @param compression  ZSTD (default) or SNAPPY
  * @param rowGroupSize bytes buffered per row group: together with the page size, what bounds writer memory
  * @param pageSize     bytes per data page
+ * @param plainColumns top-level columns written without a dictionary, besides {@link #ALWAYS_PLAIN}
  */
-public record ParquetSettings(CompressionCodecName compression, long rowGroupSize, int pageSize) {
+public record ParquetSettings(CompressionCodecName compression, long rowGroupSize, int pageSize, Set<String> plainColumns) {
 
     public static final long DEFAULT_ROW_GROUP_SIZE = 64L * 1024 * 1024;
     public static final int DEFAULT_PAGE_SIZE = 1024 * 1024;
+    /** Unique in every record of every dataset: Graph's object id and the record's own JSON. */
+    public static final Set<String> ALWAYS_PLAIN = Set.of("id", GraphSchemaCatalog.RAW_JSON);
+    private static final String RAW_JSON = GraphSchemaCatalog.RAW_JSON;
+
+    public ParquetSettings(CompressionCodecName compression, long rowGroupSize, int pageSize) {
+        this(compression, rowGroupSize, pageSize, Set.of());
+    }
 
     public ParquetSettings {
+        plainColumns = Set.copyOf(plainColumns);
         if (compression != CompressionCodecName.ZSTD && compression != CompressionCodecName.SNAPPY) {
             throw new IllegalArgumentException("compression must be ZSTD or SNAPPY: " + compression);
         }
@@ -49,12 +72,25 @@ public record ParquetSettings(CompressionCodecName compression, long rowGroupSiz
     }
 
     public ParquetSettings withCompression(CompressionCodecName codec) {
-        return new ParquetSettings(codec, rowGroupSize, pageSize);
+        return new ParquetSettings(codec, rowGroupSize, pageSize, plainColumns);
+    }
+
+    /** These settings with {@code columns} (a data type's unique columns) also written without a dictionary. */
+    public ParquetSettings withPlainColumns(Collection<String> columns) {
+        return new ParquetSettings(compression, rowGroupSize, pageSize, Set.copyOf(columns));
     }
 
     /** A writer for a temporary file (overwritten if a previous attempt left it). */
     public ParquetWriter<GenericRecord> openWriter(Path path, Schema schema, Configuration conf) throws IOException {
-        return AvroParquetWriter.<GenericRecord>builder(outputFile(path, conf))
+        AvroParquetWriter.Builder<GenericRecord> builder = AvroParquetWriter.<GenericRecord>builder(outputFile(path, conf));
+        for (Schema.Field field : schema.getFields()) {
+            if (ALWAYS_PLAIN.contains(field.name()) || plainColumns.contains(field.name())) {
+                builder.withDictionaryEncoding(field.name(), false);
+            }
+        }
+        // min/max of whole records' JSON prune nothing, and comparing kilobyte strings per record is not free
+        builder.withStatisticsEnabled(RAW_JSON, false).withSizeStatisticsEnabled(RAW_JSON, false);
+        return builder
                 .withSchema(schema)
                 .withDataModel(GenericData.get())
                 .withConf(conf)
@@ -81,6 +117,23 @@ public record ParquetSettings(CompressionCodecName compression, long rowGroupSiz
             return new LocalOutputFile(local);
         }
         return HadoopOutputFile.fromPath(path, conf);
+    }
+
+    /**
+     * A reader of the records of {@code path}, configured by the lake's {@code conf}: Parquet's builders without one
+     * create a fresh Hadoop {@link Configuration}, which parses Hadoop's XML defaults again for every file.
+     */
+    static ParquetReader<GenericRecord> openReader(Path path, Configuration conf) throws IOException {
+        return AvroParquetReader.<GenericRecord>builder(inputFile(path, conf), new HadoopParquetConfiguration(conf))
+                .withDataModel(GenericData.get())
+                .build();
+    }
+
+    /** The footer's row count of {@code path}, read with the lake's {@code conf} (see {@link #openReader}). */
+    static long recordCount(Path path, Configuration conf) throws IOException {
+        try (ParquetFileReader reader = ParquetFileReader.open(inputFile(path, conf), HadoopReadOptions.builder(conf).build())) {
+            return reader.getRecordCount();
+        }
     }
 
     /** The reading counterpart of {@link #outputFile}. */

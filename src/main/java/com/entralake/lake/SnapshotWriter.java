@@ -8,7 +8,6 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 
@@ -168,8 +167,7 @@ public final class SnapshotWriter implements AutoCloseable {
             return;
         }
         Path rewritten = LakeLayout.inProgressFile(part);
-        try (ParquetReader<GenericRecord> reader = AvroParquetReader
-                .<GenericRecord>builder(ParquetSettings.inputFile(part, lake.conf())).withDataModel(GenericData.get()).build();
+        try (ParquetReader<GenericRecord> reader = ParquetSettings.openReader(part, lake.conf());
              ParquetWriter<GenericRecord> out = settings.openWriter(rewritten, schema, lake.conf())) {
             int position = start;
             for (GenericRecord record = reader.read(); record != null; record = reader.read(), position++) {

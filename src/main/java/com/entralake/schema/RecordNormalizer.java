@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.util.Utf8;
 
 /**
  * Turns one Graph JSON record into a {@link GenericRecord} of a {@link GraphSchemaCatalog} schema.
@@ -66,12 +67,20 @@ public final class RecordNormalizer {
      * @throws IllegalArgumentException if {@code graphRecord} is not a JSON object
      */
     public GenericRecord normalize(JsonNode graphRecord, Instant collectedAt) {
+        return normalize(graphRecord, null, collectedAt);
+    }
+
+    /**
+     * As {@link #normalize(JsonNode, Instant)}, with {@code raw_json} taken from {@code rawJson}, the record's own
+     * UTF-8 bytes as Graph sent them (kept, not copied: Parquet writes them as they are); null serialises the tree.
+     */
+    public GenericRecord normalize(JsonNode graphRecord, byte[] rawJson, Instant collectedAt) {
         if (graphRecord == null || !graphRecord.isObject()) {
             throw new IllegalArgumentException("a Graph record must be a JSON object, got "
                     + (graphRecord == null ? "null" : graphRecord.getNodeType()));
         }
         GenericData.Record record = plan.fill(graphRecord);
-        record.put(rawJsonPos, compactJson(graphRecord));
+        record.put(rawJsonPos, rawJson != null ? new Utf8(rawJson) : compactJson(graphRecord));
         record.put(collectedAtPos, toEpochMicros(collectedAt));
         return record;
     }

@@ -23,6 +23,7 @@ class DataTypeCatalogTest {
             assertThat(properties).as("%s: resource type %s in the schema file", type.dataset(), type.resourceType())
                     .isNotEmpty().containsKey("id");
             assertThat(properties.keySet()).as("%s: $select", type.dataset()).containsAll(type.select());
+            assertThat(properties.keySet()).as("%s: unique columns", type.dataset()).containsAll(type.uniqueColumns());
             type.timeWindows().ifPresent(windows -> assertThat(properties.get(windows.timeProperty()))
                     .as("%s: time property %s", type.dataset(), windows.timeProperty())
                     .startsWith("Edm.DateTimeOffset"));

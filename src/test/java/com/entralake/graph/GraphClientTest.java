@@ -159,6 +159,40 @@ class GraphClientTest {
         assertThat(time.sleeps).as("audits share the sign-ins' budget").containsExactly(Duration.ofSeconds(4));
     }
 
+    /**
+     * raw_json is the record as Graph sent it: each item's own bytes, whatever their spacing, escapes or non-ASCII
+     * text, not a re-serialisation of the parsed tree; the annotations and other members around the array are
+     * not part of any record.
+     */
+    @Test
+    void eachRecordKeepsTheBytesGraphSentForIt() {
+        String first = "{ \"id\" : \"a\",\n  \"displayName\":\"Zo\\u00eb \u00c5str\u00f6m\", \"n\": 1.50E+1 }";
+        String second = "{\"id\":\"b\",\"nested\":{\"value\":[1,2]},\"list\":[{\"x\":null}]}";
+        String body = "{\"@odata.context\":\"ctx\",\"value\": [ " + first + " ,\n" + second
+                + "],\"@odata.nextLink\":null,\"extra\":{\"value\":\"not records\"}}";
+        stub.thenJson(200, body);
+
+        GraphPage page = client.fetch(stub.url(USERS));
+
+        assertThat(page.records()).extracting(r -> r.get("id").asText()).containsExactly("a", "b");
+        assertThat(new String(page.rawJson(0), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(first);
+        assertThat(new String(page.rawJson(1), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(second);
+        assertThat(page.records().get(0).get("displayName").asText()).isEqualTo("Zo\u00eb \u00c5str\u00f6m");
+        assertThat(page.isLast()).isTrue();
+    }
+
+    @Test
+    void aBodyThatEndsBeforeItsObjectClosesIsRetriedWhereverItIsCut() {
+        String body = PAGE.replace("{base}", stub.base().toString());
+        for (int cut : new int[] {1, body.indexOf('[') + 1, body.indexOf('}') + 1, body.lastIndexOf(']') + 1, body.length() - 1}) {
+            stub.then(ScriptedHttpStub.truncated(body, cut));
+        }
+        stub.thenJson(200, PAGE);
+
+        assertThat(client.fetch(stub.url(USERS)).records()).hasSize(3);
+        assertThat(stub.requests).hasSize(6);
+    }
+
     @Test
     void truncatedBodyIsRetriedAndTheCompletePageReturned() {
         String body = PAGE.replace("{base}", stub.base().toString());

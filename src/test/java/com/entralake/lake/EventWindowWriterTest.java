@@ -110,6 +110,58 @@ class EventWindowWriterTest {
         assertThat(TestRecords.tree(dir)).noneMatch(p -> p.contains("inprogress"));
     }
 
+    /**
+     * Versions that are neighbours are replaced while they wait; one whose earlier version was already written
+     * (more than {@link EventWindowWriter#LOOK_BEHIND} records apart, e.g. re-read in a later page) is filtered out
+     * on commit. Either way exactly one copy of each id, the latest, is in the file.
+     */
+    @Test
+    void aLaterVersionReplacesItsEarlierOneWhetherItStillWaitedOrWasAlreadyWritten() throws IOException {
+        int between = EventWindowWriter.LOOK_BEHIND + 10;
+        CommitResult result;
+        try (EventWindowWriter writer = new EventWindowWriter(lake, finalPath, SCHEMA, ParquetSettings.defaults())) {
+            writer.write("near", record("near", T, 1, "v1"));
+            writer.write("near", record("near", T, 2, "v2"));
+            writer.write("far", record("far", T, 1, "v1"));
+            for (int i = 0; i < between; i++) {
+                writer.write("x" + i, record("x" + i, T, 0, "v1"));
+            }
+            writer.write("far", record("far", T, 2, "v2"));
+            writer.write("near", record("near", T, 3, "v3"));
+            result = writer.commit();
+        }
+
+        assertThat(result.records()).isEqualTo(between + 2);
+        assertThat(result.duplicatesDropped()).isEqualTo(3);
+        List<GenericRecord> rows = TestRecords.read(finalPath, lake.conf());
+        assertThat(rows).hasSize(between + 2);
+        Map<String, String> versions = rows.stream()
+                .collect(Collectors.toMap(r -> r.get("id").toString(), r -> r.get("raw_json").toString()));
+        assertThat(versions.get("near")).contains("v3");
+        assertThat(versions.get("far")).contains("v2");
+        assertThat(TestRecords.tree(dir)).noneMatch(p -> p.contains("inprogress"));
+    }
+
+    /** Values that never repeat are written plain; a column that repeats keeps its dictionary. */
+    @Test
+    void uniqueColumnsAreWrittenWithoutADictionary() throws IOException {
+        try (EventWindowWriter writer = new EventWindowWriter(lake, finalPath, SCHEMA,
+                ParquetSettings.defaults().withPlainColumns(List.of("createdDateTime")))) {
+            for (int i = 0; i < 500; i++) {
+                writer.write("id" + i, record("id" + i, T.plusSeconds(i), 0, "v" + i));
+            }
+            writer.commit();
+        }
+        Map<String, Boolean> dictionaryByColumn = new java.util.HashMap<>();
+        try (var reader = org.apache.parquet.hadoop.ParquetFileReader.open(ParquetSettings.inputFile(finalPath, lake.conf()))) {
+            for (var column : reader.getFooter().getBlocks().get(0).getColumns()) {
+                dictionaryByColumn.put(column.getPath().toDotString(), column.hasDictionaryPage());
+            }
+        }
+        assertThat(dictionaryByColumn).containsEntry("id", false).containsEntry("raw_json", false)
+                .containsEntry("createdDateTime", false).containsEntry("status.errorCode", true);
+    }
+
     @Test
     void abortAndCloseWithoutCommitLeaveNothing() throws IOException {
         EventWindowWriter aborted = new EventWindowWriter(lake, finalPath, SCHEMA, ParquetSettings.defaults());
