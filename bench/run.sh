@@ -1,38 +1,115 @@
 #!/usr/bin/env bash
-# Benchmark: the whole collect job against the emulator (throttling off) over generated volume.
-#   bench/run.sh [SIGN_INS] [HEAP]        e.g. bench/run.sh 1000000 512m
-# Starts the emulator in its own JVM with SIGN_INS sign-ins spread over the 30-day backfill, runs
-# `collect --data-type signins` in a second JVM with -Xmx HEAP, and reports records/s, Parquet bytes per
-# record, and the collector's peak heap (JVM pools) and peak RSS (/proc VmHWM, and GNU time).
+# The benchmark: every figure of docs/benchmark.md in one run.
+#   bench/run.sh [SIGN_INS] [HEAP]            e.g. bench/run.sh 1000000 256m
+# Environment (optional): SMALL (default 100000) and LARGE (default 10000000) sign-ins for the memory runs,
+# BUDGET (default 100000) sign-ins for the throttled backfill; a size of 0 skips that run.
+#
+# 1. CPU: the collector (`collect --data-type signins`, its own JVM, -Xmx HEAP) backfills 30 days of SIGN_INS
+#    generated sign-ins from the emulator (throttling off; its own JVM, whose CPU is reported as its share). The
+#    emulator also writes every page it serves to disk; DuckDB then turns those same pages into date-partitioned
+#    zstd Parquet, every property typed plus the record's JSON, in its own JVM. CPU = user+sys of each process.
+# 2. Memory: the same collection over SMALL and LARGE sign-ins; peak RSS of each.
+# 3. Budget: a 30-day backfill of BUDGET sign-ins against the emulator enforcing Graph's 5 requests / 10 s; the
+#    emulator's request log gives the requests, the 429s and the fraction of the budget used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 records=${1:-1000000}
-heap=${2:-512m}
-work=bench/work/$records
-rm -rf "$work"; mkdir -p "$work"
-[ -f target/entra-lake.jar ] || mvn -B -q package -DskipTests
+heap=${2:-256m}
+small=${SMALL:-100000}
+large=${LARGE:-10000000}
+budget=${BUDGET:-100000}
+root=bench/work
+mkdir -p "$root"
+[ -f target/entra-lake.jar ] && [ -d target/test-classes/com/entralake/bench ] || mvn -B -q package -DskipTests
+[ -f "$root/test-classpath.txt" ] || mvn -B -q dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$root/test-classpath.txt" > /dev/null
+ticks=$(getconf CLK_TCK)
 
-per_hour=$(awk -v n="$records" 'BEGIN { printf "%.4f", n / (30 * 24) }')
-java -Xmx1g -jar target/entra-lake.jar emulator --port 0 --signins-per-hour "$per_hour" --audits-per-hour 0 \
-    --work-dir "$work" > "$work/emulator.log" 2>&1 &
-emulator=$!
-trap 'kill $emulator 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do grep -q "Collect from it with" "$work/emulator.log" && break; sleep 0.5; done
-grep -q "Collect from it with" "$work/emulator.log" || { cat "$work/emulator.log"; exit 1; }
+# starts the emulator for $1 sign-ins in folder $2 with extra options; sets $emulator (pid)
+start_emulator() {
+    local n=$1 work=$2; shift 2
+    local per_hour; per_hour=$(awk -v n="$n" 'BEGIN { printf "%.4f", n / (30 * 24) }')
+    java -Xmx1g -jar target/entra-lake.jar emulator --port 0 --signins-per-hour "$per_hour" --audits-per-hour 0 \
+        --work-dir "$work" --request-log "$work/requests.tsv" "$@" > "$work/emulator.log" 2>&1 &
+    emulator=$!
+    for _ in $(seq 1 240); do grep -q "Collect from it with" "$work/emulator.log" && return 0; sleep 0.5; done
+    cat "$work/emulator.log"; exit 1
+}
 
-echo "collecting ~$records sign-ins (30 days, $per_hour per hour) with -Xmx$heap ..."
-/usr/bin/time -v -o "$work/time.txt" java -Xmx"$heap" -jar target/entra-lake.jar collect \
-    --config "$work/collect.yml" --data-type signins | tee "$work/collect.log"
+# CPU seconds (user+sys) a live process has used so far
+cpu_of() { awk -v t="$ticks" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"; }
 
-written=$(grep -E '^\s+signins ' "$work/collect.log" | sed -E 's/.*records +([0-9,]+).*/\1/' | tr -d ,)
-seconds=$(grep -E '^\s+signins ' "$work/collect.log" | sed -E 's/.*throttled +[0-9,]+ +([0-9.]+ s|[0-9]+m[0-9]+s).*/\1/')
-secs=$(echo "$seconds" | awk '{ if ($0 ~ /m/) { split($0, a, /[ms]/); print a[1] * 60 + a[2] } else { print $1 } }')
-bytes=$(find "$work/lake/signins" -name '*.parquet' -printf '%s\n' | awk '{ s += $1 } END { print s }')
-rss_kb=$(grep 'Maximum resident set size' "$work/time.txt" | awk '{ print $NF }')
+stop_emulator() {
+    kill "$emulator"; wait "$emulator" 2>/dev/null || true
+}
+
+# collects from the running emulator in folder $1; prints "records seconds cpu rss_mib files bytes"
+collect() {
+    local work=$1
+    /usr/bin/time -v -o "$work/time.txt" java -Xmx"$heap" -jar target/entra-lake.jar collect \
+        --config "$work/collect.yml" --data-type signins > "$work/collect.log" 2>&1 || { tail -30 "$work/collect.log"; exit 1; }
+    local line; line=$(grep -E '^\s+signins ' "$work/collect.log")
+    local written; written=$(echo "$line" | sed -E 's/.*records +([0-9,]+).*/\1/' | tr -d ,)
+    local secs; secs=$(echo "$line" | sed -E 's/.*throttled +[0-9,]+ +([0-9.]+ s|[0-9]+m[0-9]+s).*/\1/' \
+        | awk '{ if ($0 ~ /m/) { split($0, a, /[ms]/); print a[1] * 60 + a[2] } else { print $1 } }')
+    local cpu; cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$work/time.txt")
+    local rss; rss=$(awk '/Maximum resident set size/ { printf "%d", $NF / 1024 }' "$work/time.txt")
+    local files; files=$(find "$work/lake/signins" -name '*.parquet' | wc -l)
+    local bytes; bytes=$(find "$work/lake/signins" -name '*.parquet' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+    echo "$written $secs $cpu $rss $files $bytes"
+}
+
+echo "== 1. CPU per record: collector and DuckDB over the same $records sign-ins (collector -Xmx$heap) =="
+work=$root/cpu-$records; rm -rf "$work"; mkdir -p "$work"
+start_emulator "$records" "$work" --record-pages "$work/pages"
+emulator_before=$(cpu_of "$emulator")
+read -r written secs cpu rss files bytes < <(collect "$work")
+emulator_cpu=$(awk -v a="$(cpu_of "$emulator")" -v b="$emulator_before" 'BEGIN { printf "%.2f", a - b }')
+stop_emulator
+/usr/bin/time -v -o "$work/duckdb-time.txt" java -Xmx2g -cp "target/test-classes:$(cat "$root/test-classpath.txt")" \
+    com.entralake.bench.DuckDbBaseline "$work/pages" "$work/duckdb" createdDateTime > "$work/duckdb.log" 2>&1 \
+    || { cat "$work/duckdb.log"; exit 1; }
+duck_records=$(sed -E 's/.*records: ([0-9]+).*/\1/' "$work/duckdb.log" | tail -1)
+duck_cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$work/duckdb-time.txt")
+duck_wall=$(awk '/Elapsed \(wall clock\)/ { n = split($NF, a, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + a[i]; print s }' "$work/duckdb-time.txt")
+duck_files=$(find "$work/duckdb" -name '*.parquet' | wc -l)
+duck_bytes=$(find "$work/duckdb" -name '*.parquet' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+awk -v n="$written" -v s="$secs" -v c="$cpu" -v r="$rss" -v f="$files" -v b="$bytes" -v e="$emulator_cpu" \
+    -v dn="$duck_records" -v dc="$duck_cpu" -v dw="$duck_wall" -v df="$duck_files" -v db="$duck_bytes" 'BEGIN {
+    printf "%-10s %10s %10s %12s %14s %9s %7s %9s\n", "", "records", "records/s", "CPU s", "CPU ms/1000", "bytes/rec", "files", "RSS MiB"
+    printf "%-10s %10d %10.0f %12.1f %14.1f %9.1f %7d %9d\n", "collector", n, n / s, c, 1e6 * c / n, b / n, f, r
+    printf "%-10s %10d %10.0f %12.1f %14.1f %9.1f %7d %9s\n", "duckdb", dn, dn / dw, dc, 1e6 * dc / dn, db / dn, df, "-"
+    printf "CPU per record, collector / DuckDB: %.2f x\n", (c / n) / (dc / dn)
+    printf "emulator CPU while serving the collector: %.1f s (%.0f %% of the collector'"'"'s)\n", e, 100 * e / c
+}'
+
 echo
-echo "records written     : $written"
-echo "collect time        : ${secs} s (signins step, from the run summary)"
-echo "throughput          : $(awk -v n="$written" -v s="$secs" 'BEGIN { printf "%.0f", n / s }') records/s"
-echo "parquet size        : $bytes bytes, $(awk -v b="$bytes" -v n="$written" 'BEGIN { printf "%.1f", b / n }') bytes/record"
-echo "collector memory    : $(grep 'Memory:' "$work/collect.log" | sed 's/^ *Memory: //')"
-echo "collector max RSS   : $((rss_kb / 1024)) MiB (GNU time)"
+echo "== 2. Memory: peak RSS of the collector (-Xmx$heap) by volume =="
+for n in $small $large; do
+    [ "$n" -gt 0 ] || continue
+    work=$root/memory-$n; rm -rf "$work"; mkdir -p "$work"
+    start_emulator "$n" "$work"
+    read -r written secs cpu rss files bytes < <(collect "$work")
+    stop_emulator
+    awk -v n="$written" -v s="$secs" -v c="$cpu" -v r="$rss" -v f="$files" \
+        'BEGIN { printf "%10d sign-ins: peak RSS %d MiB, %.0f records/s, CPU %.1f s (%.1f ms/1000), %d files\n", n, r, n / s, c, 1e6 * c / n, f }'
+    rm -rf "$work/lake"
+done
+
+echo
+if [ "$budget" -gt 0 ]; then
+    echo "== 3. Budget: 30-day backfill of $budget sign-ins against Graph's 5 requests / 10 s (emulator --throttle) =="
+    work=$root/budget-$budget; rm -rf "$work"; mkdir -p "$work"
+    start_emulator "$budget" "$work" --throttle
+    read -r written secs cpu rss files bytes < <(collect "$work")
+    stop_emulator
+    awk -F'\t' -v n="$written" 'NR > 1 && $4 ~ /auditLogs\/signIns/ {
+            t = $1; gsub(/[-:TZ]/, " ", t); split(t, p, " ");
+            s = mktime(p[1] " " p[2] " " p[3] " " p[4] " " p[5] " " int(p[6])) + (p[6] - int(p[6]));
+            if (first == "") first = s; last = s; all++; if ($2 == 429) throttled++; if ($2 == 200) ok++ }
+        END {
+            span = last - first; allowed = 5 * int(span / 10) + 5;
+            printf "%d records, %d requests (%d answered 429: %.2f %%) over %.0f s\n", n, all, throttled, 100 * throttled / all, span
+            printf "budget used: %.1f %% (%d answered requests where the limit allows at most %d in that span)\n", 100 * ok / allowed, ok, allowed
+        }' "$work/requests.tsv"
+fi

@@ -10,6 +10,7 @@ import com.entralake.config.EntraLakeProperties;
 import com.entralake.lake.LakeFileSystem;
 import com.entralake.lake.LakeLayout;
 import com.entralake.lake.ParquetSettings;
+import com.entralake.lake.PartitionCompactor;
 import com.entralake.schema.GraphSchemaCatalog;
 import com.entralake.time.JobClock;
 
@@ -41,6 +42,12 @@ public final class CollectionContext {
     /** How the files of {@code type} are written: the shared settings, with its unique columns without a dictionary. */
     public ParquetSettings parquetOf(DataType type) {
         return parquet.withPlainColumns(type.uniqueColumns());
+    }
+
+    /** Rewrites the final days of {@code type} as compacted files of the configured size. */
+    public PartitionCompactor compactorOf(DataType type) {
+        return new PartitionCompactor(lake, type.dataset(), schemaOf(type), parquetOf(type),
+                settings.getCompactTargetFileSize().toBytes());
     }
 
     public LakeFileSystem lake() { return lake; }

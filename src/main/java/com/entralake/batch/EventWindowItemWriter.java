@@ -15,6 +15,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import com.entralake.lake.CommitResult;
 import com.entralake.lake.EventWindowWriter;
+import com.entralake.lake.PartitionCompactor;
 import com.entralake.window.TimeWindow;
 
 /**
@@ -34,6 +35,7 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
     private final StepSubject subject;
     private final CollectionContext context;
     private final boolean ordered;
+    private final PartitionCompactor compactor;
     private TimeWindow openWindow;
     private EventWindowWriter writer;
     private long recordsThisExecution;
@@ -45,6 +47,7 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
         this.subject = range.subject();
         this.context = context;
         this.ordered = subject.type().timeWindows().orElseThrow().ordered();
+        this.compactor = context.compactorOf(subject.type());
     }
 
     @Override
@@ -130,7 +133,7 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
     private void openWindow(TimeWindow window) throws IOException {
         openWindow = window;
         writer = new EventWindowWriter(context.lake(), windowFile(window), context.schemaOf(subject.type()),
-                context.parquetOf(subject.type()));
+                context.parquetOf(subject.type()), compactedDay(window));
     }
 
     private void commitOpenWindow(EventQuery query) throws IOException {
@@ -171,7 +174,7 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
     private void clearEmptyWindow(TimeWindow window) throws IOException {
         if (graphHoldsAllOf(window.start())) {
             subject.session().lock().ensureHeld();
-            EventWindowWriter.deleteIfPresent(context.lake(), windowFile(window));
+            EventWindowWriter.clear(context.lake(), windowFile(window), compactedDay(window));
         }
     }
 
@@ -182,6 +185,19 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
      */
     private boolean graphHoldsAllOf(Instant windowStart) {
         return !windowStart.isBefore(context.clock().now().minus(subject.type().retention().shortest()));
+    }
+
+    /** How the window replaces its earlier records once its day is compacted: by its time property's value. */
+    private EventWindowWriter.CompactedDay compactedDay(TimeWindow window) {
+        String timeColumn = subject.type().timeWindows().orElseThrow().timeProperty();
+        long start = epochMicros(window.start());
+        long end = epochMicros(window.end());
+        return new EventWindowWriter.CompactedDay(compactor, record -> record.get(timeColumn) instanceof Long micros
+                && micros >= start && micros < end);
+    }
+
+    private static long epochMicros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
 
     private Path windowFile(TimeWindow window) {

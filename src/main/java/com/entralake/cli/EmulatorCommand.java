@@ -54,6 +54,14 @@ public class EmulatorCommand implements Callable<Integer> {
             description = "Where to write the trust store, the demo secret file and collect.yml (default ${DEFAULT-VALUE}).")
     Path workDir;
 
+    @Option(names = "--record-pages", paramLabel = "DIR",
+            description = "Also write every event page served to DIR (benchmarks: the same pages for another reader).")
+    Path recordPages;
+
+    @Option(names = "--request-log", paramLabel = "FILE",
+            description = "On exit, write every request served to FILE (tab-separated: received, status, Retry-After, path).")
+    Path requestLog;
+
     @Option(names = "--lake", paramLabel = "DIR",
             description = "Lake root written into the generated collect.yml (default: lake under --work-dir).")
     String lake;
@@ -61,7 +69,10 @@ public class EmulatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         GraphEmulator emulator = start();
-        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            writeRequestLog(emulator);
+            emulator.close();
+        }));
         new CountDownLatch(1).await();
         return 0;
     }
@@ -101,12 +112,32 @@ public class EmulatorCommand implements Callable<Integer> {
         }
         emulator.addTenant(spec);
         emulator.faults().throttleAuditLogs(spec.tenantId(), throttle);
+        if (recordPages != null) {
+            Files.createDirectories(recordPages);
+            emulator.recordEventPages(recordPages);
+        }
         Path config = writeCollectConfig(emulator, spec);
         System.out.println("Graph emulator running: authority host " + emulator.authorityHost() + ", Graph "
                 + emulator.graphBaseUrl() + "/v1.0, tenant " + spec.tenantId());
         System.out.println("Collect from it with: java -Xmx512m -jar target/entra-lake.jar collect --config " + config);
         System.out.flush();
         return emulator;
+    }
+
+    private void writeRequestLog(GraphEmulator emulator) {
+        if (requestLog == null) {
+            return;
+        }
+        StringBuilder out = new StringBuilder("received\tstatus\tretry_after\tpath\n");
+        for (var r : emulator.requestLog()) {
+            out.append(r.received()).append('\t').append(r.status()).append('\t')
+                    .append(r.retryAfter() == null ? "" : r.retryAfter()).append('\t').append(r.path()).append('\n');
+        }
+        try {
+            Files.writeString(requestLog, out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            System.err.println("could not write the request log " + requestLog + ": " + e.getMessage());
+        }
     }
 
     /** Its own lake: collecting the emulator must never rewrite the demo's ./lake (same tenant, other history). */

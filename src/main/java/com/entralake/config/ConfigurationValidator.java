@@ -77,6 +77,10 @@ public final class ConfigurationValidator {
         requirePositive(problems, "entralake.collection.progress-interval", c.getProgressInterval());
         requireAtLeastOne(problems, "entralake.collection.snapshot-rows-per-file", c.getSnapshotRowsPerFile());
         requireAtLeastOne(problems, "entralake.collection.tenant-parallelism", c.getTenantParallelism());
+        if (c.getCompactTargetFileSize() == null || c.getCompactTargetFileSize().toMegabytes() < 1) {
+            problems.add("entralake.collection.compact-target-file-size", "must be at least 1MB (e.g. 128MB), got "
+                    + c.getCompactTargetFileSize());
+        }
     }
 
     private static void checkHttp(EntraLakeProperties.Http http, ConfigurationProblems problems) {

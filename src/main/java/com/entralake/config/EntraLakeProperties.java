@@ -49,6 +49,10 @@ public class EntraLakeProperties {
         private Duration progressInterval = Duration.ofSeconds(30);
         /** Tenants collected at the same time. */
         private int tenantParallelism = 2;
+        /** Rewrite an event day's window files as one file (or a few of this size) once the day is final. */
+        private boolean compactFinalDays = true;
+        /** A compacted day is split into files of about this size. */
+        private org.springframework.util.unit.DataSize compactTargetFileSize = org.springframework.util.unit.DataSize.ofMegabytes(128);
 
         public Duration getWindow() { return window; }
         public void setWindow(Duration window) { this.window = window; }
@@ -64,6 +68,10 @@ public class EntraLakeProperties {
         public void setProgressInterval(Duration progressInterval) { this.progressInterval = progressInterval; }
         public int getTenantParallelism() { return tenantParallelism; }
         public void setTenantParallelism(int tenantParallelism) { this.tenantParallelism = tenantParallelism; }
+        public boolean isCompactFinalDays() { return compactFinalDays; }
+        public void setCompactFinalDays(boolean compactFinalDays) { this.compactFinalDays = compactFinalDays; }
+        public org.springframework.util.unit.DataSize getCompactTargetFileSize() { return compactTargetFileSize; }
+        public void setCompactTargetFileSize(org.springframework.util.unit.DataSize size) { this.compactTargetFileSize = size; }
     }
 
     public static class Http {

@@ -9,12 +9,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,12 +37,20 @@ final class EventListing implements ListingResource {
     private final Faults faults;
     private final PageFaults pageFaults;
     private final PageServed pageServed;
+    /** Where each event page served is also written, for a benchmark to read the same pages another way; or null. */
+    private volatile Path recordTo;
+    private final AtomicInteger recorded = new AtomicInteger();
 
     EventListing(URI base, Faults faults, PageFaults pageFaults, PageServed pageServed) {
         this.base = base;
         this.faults = faults;
         this.pageFaults = pageFaults;
         this.pageServed = pageServed;
+    }
+
+    /** From now on, every complete event page served is also written to {@code folder} as {@code page-NNNNNNN.json}. */
+    void recordPagesTo(Path folder) {
+        this.recordTo = folder;
     }
 
     /** One page of a time-filtered listing; permission and licence are checked by the router before. */
@@ -97,6 +109,11 @@ final class EventListing implements ListingResource {
             body.put("@odata.nextLink", next);
         }
         int pageNo = q.page();
+        Path folder = recordTo;
+        if (folder != null) {
+            Files.writeString(folder.resolve(String.format(Locale.ROOT, "page-%07d.json", recorded.incrementAndGet())),
+                    body.toString(), StandardCharsets.UTF_8);
+        }
         c.graphJson(200, body, null, Map.of(), () -> pageServed.served(t.id(), c.path, pageNo, page.size()));
     }
 

@@ -63,6 +63,7 @@ public final class GraphEmulator implements AutoCloseable {
     private final Faults faults;
     private final PageFaults pageFaults = new PageFaults();
     private final List<ServedRequest> log = new CopyOnWriteArrayList<>();
+    private final EventListing eventListing;
     private final List<PageListener> pageListeners = new CopyOnWriteArrayList<>();
     private final AccessTokens tokens = new AccessTokens();
     private final URI base;
@@ -100,8 +101,8 @@ public final class GraphEmulator implements AutoCloseable {
         tokenEndpoint = new TokenEndpoint(tenants, faults, clock, tokens, base);
         PageServed served = (tenantId, path, page, count) -> pageListeners.forEach(l -> l.pageServed(tenantId, path, page, count));
         GraphSchemaCatalog schemas = GraphSchemaCatalog.load();
-        graph = new GraphRouter(base, tenants, tokens, new GraphFaults(faults, pageFaults),
-                new EventListing(base, faults, pageFaults, served),
+        eventListing = new EventListing(base, faults, pageFaults, served);
+        graph = new GraphRouter(base, tenants, tokens, new GraphFaults(faults, pageFaults), eventListing,
                 new DirectoryListing(base, faults, pageFaults, served, schemas),
                 new SingleObjectResource(pageFaults, served, schemas), new TenantEntities(clock));
         if (options.sampleData() != null) {
@@ -170,6 +171,11 @@ public final class GraphEmulator implements AutoCloseable {
 
     public List<ServedRequest> requestLog() {
         return List.copyOf(log);
+    }
+
+    /** Writes every event page served from now on to {@code folder} too (benchmarks: the same pages for DuckDB). */
+    public void recordEventPages(java.nio.file.Path folder) {
+        eventListing.recordPagesTo(folder);
     }
 
     public void clearRequestLog() {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
@@ -28,11 +29,19 @@ public final class EventWindowWriter implements AutoCloseable {
     /** Records held back before they are written; a few hundred kilobytes of one window. */
     static final int LOOK_BEHIND = 64;
 
+    /**
+     * How to commit the window into its day once that day is compacted: the compactor of the dataset, and which of
+     * the day's records belong to this window (those the new read replaces).
+     */
+    public record CompactedDay(PartitionCompactor compactor, Predicate<GenericRecord> inWindow) {
+    }
+
     private final LakeFileSystem lake;
     private final Path finalPath;
     private final Schema schema;
     private final ParquetSettings settings;
     private final Path tempPath;
+    private final CompactedDay compactedDay;
     /** Records not yet written, by id, oldest first: where a re-published version replaces its predecessor. */
     private final LinkedHashMap<String, GenericRecord> waiting = new LinkedHashMap<>();
     private final Map<String, Integer> lastIndexById = new HashMap<>();
@@ -45,8 +54,15 @@ public final class EventWindowWriter implements AutoCloseable {
     private int replacedWhileWaiting;
     private boolean finished;
 
+    /** A writer for a day that is never compacted (its commit refuses a compacted day rather than duplicate it). */
     public EventWindowWriter(LakeFileSystem lake, Path finalPath, Schema schema, ParquetSettings settings) throws IOException {
+        this(lake, finalPath, schema, settings, null);
+    }
+
+    public EventWindowWriter(LakeFileSystem lake, Path finalPath, Schema schema, ParquetSettings settings,
+            CompactedDay compactedDay) throws IOException {
         this.lake = lake;
+        this.compactedDay = compactedDay;
         this.finalPath = finalPath;
         this.schema = schema;
         this.settings = settings;
@@ -114,9 +130,15 @@ public final class EventWindowWriter implements AutoCloseable {
             }
             writer.close();
             writer = null;
-            long replaced = recordsIn(lake, finalPath);
             long duplicatesInFile = superseded.cardinality();
             long duplicates = duplicatesInFile + replacedWhileWaiting;
+            if (isCompacted(lake, finalPath, compactedDay)) {
+                CommitResult merged = compactedDay.compactor().replaceWindow(finalPath.getParent(), finalPath,
+                        compactedDay.inWindow(), written == 0 ? null : tempPath, superseded, duplicates, mayShrink);
+                deleteQuietly(tempPath); // moved aside with the old day when the day was replaced; else still here
+                return merged;
+            }
+            long replaced = recordsIn(lake, finalPath);
             long records = written - duplicatesInFile;
             if (!mayShrink && records < replaced) {
                 lake.fs().delete(tempPath, false);
@@ -192,6 +214,37 @@ public final class EventWindowWriter implements AutoCloseable {
     /** Removes a window file that the current collection found empty (a rewrite replaces, an empty window leaves no file). */
     public static boolean deleteIfPresent(LakeFileSystem lake, Path file) throws IOException {
         return lake.fs().exists(file) && lake.fs().delete(file, false);
+    }
+
+    /**
+     * Removes what the lake holds of a window that the current collection found empty: its file, or in a compacted
+     * day its records.
+     */
+    public static void clear(LakeFileSystem lake, Path file, CompactedDay compactedDay) throws IOException {
+        if (isCompacted(lake, file, compactedDay)) {
+            compactedDay.compactor().replaceWindow(file.getParent(), file, compactedDay.inWindow(), null, new BitSet(), 0, true);
+        } else {
+            deleteIfPresent(lake, file);
+        }
+    }
+
+    /**
+     * Whether the window's day is compacted. Without a {@link CompactedDay} that is an error, not a reason to add
+     * the window's file beside the compacted ones (which hold its earlier records).
+     */
+    private static boolean isCompacted(LakeFileSystem lake, Path windowFile, CompactedDay compactedDay) throws IOException {
+        Path day = windowFile.getParent();
+        if (compactedDay != null) {
+            return compactedDay.compactor().isCompacted(day);
+        }
+        if (lake.fs().exists(day)) {
+            for (var status : lake.fs().listStatus(day)) {
+                if (LakeLayout.isCompactedFile(status.getPath())) {
+                    throw new IOException(day + " is compacted: a window written into it must replace its records there");
+                }
+            }
+        }
+        return false;
     }
 
     private void deleteQuietly(Path path) {

@@ -37,9 +37,20 @@ public final class LakeFileSystem implements Closeable {
             "gs", "com.google.cloud.bigdataoss:gcs-connector",
             "hdfs", "org.apache.hadoop:hadoop-client-runtime (HDFS client)");
 
+    /**
+     * Told before each rename or delete a commit makes, so a test can stop the process at every step of a swap (as
+     * kill -9 would) and check what a reader and the next run find.
+     */
+    interface Mutations {
+        Mutations NONE = (operation, path) -> { };
+
+        void before(String operation, Path path);
+    }
+
     private final Configuration conf;
     private final FileSystem fs;
     private final Path root;
+    private volatile Mutations mutations = Mutations.NONE;
 
     private LakeFileSystem(Configuration conf, FileSystem fs, Path root) {
         this.conf = conf;
@@ -141,6 +152,7 @@ public final class LakeFileSystem implements Closeable {
      * </ul>
      */
     public void replace(Path tmp, Path target) throws IOException {
+        mutations.before("replace", target);
         if (fs instanceof RawLocalFileSystem local) {
             File from = local.pathToFile(tmp);
             File to = local.pathToFile(target);
@@ -163,6 +175,7 @@ public final class LakeFileSystem implements Closeable {
 
     /** Renames a directory (or file) to a name that must not exist yet; fails loudly instead of returning false. */
     void rename(Path from, Path to) throws IOException {
+        mutations.before("rename", from);
         if (fs instanceof RawLocalFileSystem local) {
             // rename(2) or an exception; never RawLocalFileSystem's silent copy fallback
             Files.move(local.pathToFile(from).toPath(), local.pathToFile(to).toPath(), StandardCopyOption.ATOMIC_MOVE);
@@ -174,6 +187,16 @@ public final class LakeFileSystem implements Closeable {
         if (!fs.rename(from, to)) {
             throw new IOException("rename " + from + " -> " + to + " failed");
         }
+    }
+
+    /** Deletes a file or folder a commit no longer needs (false when it was not there). */
+    boolean delete(Path path, boolean recursive) throws IOException {
+        mutations.before("delete", path);
+        return fs.delete(path, recursive);
+    }
+
+    void observeMutations(Mutations observer) {
+        this.mutations = observer;
     }
 
     @Override

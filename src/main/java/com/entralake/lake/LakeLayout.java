@@ -16,6 +16,7 @@ import com.entralake.window.TimeWindow;
  *
  * <pre>
  * root/dataset/tenant_id=GUID/event_date=yyyy-MM-dd/dataset-yyyyMMddTHHmmssZ-PT1H.parquet
+ * root/dataset/tenant_id=GUID/event_date=yyyy-MM-dd/dataset-yyyyMMddT000000Z-P1D-part-00000.parquet (compacted)
  * root/dataset/tenant_id=GUID/snapshot_date=yyyy-MM-dd/part-00000.parquet
  * root/dataset/tenant_id=GUID/_manifest.json
  * root/quarantine/tenant_id=GUID/source_dataset=dataset/dataset-DIGEST.parquet
@@ -44,6 +45,8 @@ public final class LakeLayout {
     private static final Pattern GUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DATASET = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+    private static final String COMPACTED_PART = "P1D-part-";
+    private static final Pattern COMPACTED_NAME = Pattern.compile(".*-\\d{8}T000000Z-P1D-part-\\d{5}\\.parquet");
     private static final DateTimeFormatter WINDOW_START =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -76,6 +79,21 @@ public final class LakeLayout {
     public Path windowFile(String dataset, String tenantId, TimeWindow window) {
         String name = dataset + "-" + WINDOW_START.format(window.start()) + "-" + window.length() + ".parquet";
         return new Path(eventPartition(dataset, tenantId, window.startDate()), name);
+    }
+
+    /**
+     * Part {@code part} of a compacted day: what replaces the day's window files once the day is final, named from
+     * the day and the part's number alone, so compacting the same day again writes the same names.
+     */
+    public static Path compactedFile(Path partitionDir, String dataset, LocalDate day, int part) {
+        String name = String.format(java.util.Locale.ROOT, "%s-%s-%s%05d.parquet", checkDataset(dataset),
+                WINDOW_START.format(day.atStartOfDay(ZoneOffset.UTC)), COMPACTED_PART, part);
+        return new Path(partitionDir, name);
+    }
+
+    /** Whether {@code file} is part of a compacted day (and not a window's file). */
+    public static boolean isCompactedFile(Path file) {
+        return !isHidden(file) && COMPACTED_NAME.matcher(file.getName()).matches();
     }
 
     /**

@@ -32,6 +32,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * D+1 00:00Z is the end of D's last window; every later run re-collects only windows ending after
  * {@code watermark - lookback}, so none of D's windows will be rewritten. Otherwise <i>provisional</i>.
  *
+ * A final event day is then compacted ({@link PartitionCompactor}), and its entry says {@code "compacted": true}.
+ *
  * <p><b>Snapshots</b> (partition = run day): <i>final</i> when its date is before the latest snapshot date;
  * only the latest day can still be replaced by a rerun on the same day.
  */
@@ -42,8 +44,11 @@ public final class PartitionManifest {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** One partition folder as listed. */
-    public record PartitionEntry(String partition, String state, List<String> files, long bytes) {
+    /**
+     * One partition folder as listed; {@code compacted} when its files are a compacted day's
+     * ({@link PartitionCompactor}), which for an event day means it is final and in its final files.
+     */
+    public record PartitionEntry(String partition, String state, List<String> files, long bytes, boolean compacted) {
     }
 
     /** The manifest as read back; {@code watermark}/{@code lookback} are null for snapshots, {@code latestSnapshotDate} for events. */
@@ -97,7 +102,7 @@ public final class PartitionManifest {
             List<String> files = new ArrayList<>();
             p.path("files").forEach(f -> files.add(f.asText()));
             partitions.add(new PartitionEntry(p.path("partition").asText(), p.path("state").asText(), files,
-                    p.path("bytes").asLong()));
+                    p.path("bytes").asLong(), p.path("compacted").asBoolean(false)));
         }
         return new Manifest(node.path("dataset").asText(), node.path("tenant_id").asText(), node.path("kind").asText(),
                 Instant.parse(node.path("updated_at").asText()),
@@ -128,15 +133,17 @@ public final class PartitionManifest {
             LocalDate date = LocalDate.parse(name.substring(key.length() + 1));
             List<String> files = new ArrayList<>();
             long bytes = 0;
+            boolean compacted = false;
             FileStatus[] contents = lake.fs().listStatus(child.getPath());
             Arrays.sort(contents, Comparator.comparing(s -> s.getPath().getName()));
             for (FileStatus file : contents) {
                 if (file.isFile() && !LakeLayout.isHidden(file.getPath())) {
                     files.add(file.getPath().getName());
                     bytes += file.getLen();
+                    compacted |= LakeLayout.isCompactedFile(file.getPath());
                 }
             }
-            entries.add(new PartitionEntry(name, rule.isFinal(date) ? FINAL : PROVISIONAL, files, bytes));
+            entries.add(new PartitionEntry(name, rule.isFinal(date) ? FINAL : PROVISIONAL, files, bytes, compacted));
         }
         return entries;
     }
@@ -161,6 +168,7 @@ public final class PartitionManifest {
             entry.put("state", p.state());
             entry.put("files", p.files());
             entry.put("bytes", p.bytes());
+            entry.put("compacted", p.compacted());
             partitions.add(entry);
         }
         json.put("partitions", partitions);

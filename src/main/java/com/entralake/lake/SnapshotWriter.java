@@ -98,17 +98,15 @@ public final class SnapshotWriter implements AutoCloseable {
     }
 
     /**
-     * Replaces the partition with the staging directory: the old partition is renamed aside (into the staging
-     * area), the staging directory takes its name, then the old one is deleted. Between the two renames the day is
-     * briefly absent, never half old and half new; a crash there leaves hidden directories that
-     * {@link CleanUp} removes, and the rerun writes the snapshot again.
+     * Replaces the partition with the staging directory ({@link PartitionSwap}): the day is briefly absent, never
+     * half old and half new; a crash leaves hidden directories that {@link CleanUp} removes or puts back, and the
+     * rerun writes the snapshot again.
      */
     public CommitResult commit() throws IOException {
         if (finished) {
             throw new IllegalStateException("snapshot writer for " + partitionDir + " is already committed or aborted");
         }
         finished = true;
-        Path replaced = null;
         long duplicates;
         try {
             if (writer != null) {
@@ -117,23 +115,10 @@ public final class SnapshotWriter implements AutoCloseable {
             }
             duplicates = dropRepeats(ids.repeats());
             ids.deleteRuns();
-            if (lake.fs().exists(partitionDir)) {
-                replaced = LakeLayout.stagingFolder(partitionDir, LakeLayout.REPLACED);
-                lake.rename(partitionDir, replaced);
-            } else if (!lake.fs().mkdirs(partitionDir.getParent())) { // the tenant's first snapshot of this dataset
-                throw new IOException("cannot create " + partitionDir.getParent());
-            }
-            lake.rename(stagingDir, partitionDir);
+            PartitionSwap.replace(lake, stagingDir, partitionDir);
         } catch (IOException | RuntimeException e) {
-            // the previous snapshot is the only copy of that day: put it back before giving up
-            if (replaced != null && !lake.fs().exists(partitionDir)) {
-                lake.rename(replaced, partitionDir);
-            }
             deleteStagingQuietly();
             throw e;
-        }
-        if (replaced != null) {
-            lake.fs().delete(replaced, true);
         }
         long bytes = 0;
         for (FileStatus status : lake.fs().listStatus(partitionDir)) {

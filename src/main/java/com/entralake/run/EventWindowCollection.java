@@ -19,6 +19,8 @@ import com.entralake.batch.RunHistory;
 import com.entralake.catalog.DataType;
 import com.entralake.connectivity.ManagedAvailability;
 import com.entralake.connectivity.Retention;
+import com.entralake.lake.FinalDays;
+import com.entralake.lake.PartitionCompactor;
 import com.entralake.lake.PartitionManifest;
 import com.entralake.tenant.TenantSession;
 import com.entralake.window.DataGap;
@@ -88,7 +90,7 @@ final class EventWindowCollection implements ModeCollection {
                 return Optional.of(execution);
             }
         }
-        writeEventManifest(session, type, tenantId);
+        settleFinalDays(session, type, tenantId, tally);
         return Optional.empty();
     }
 
@@ -158,12 +160,47 @@ final class EventWindowCollection implements ModeCollection {
         }
     }
 
-    private void writeEventManifest(TenantSession session, DataType type, String tenantId) throws java.io.IOException {
+    /**
+     * After a complete collection: compacts the days that have become final, then writes the manifest, which lists
+     * what is in the lake (so it names the compacted files, and marks those days compacted).
+     */
+    private void settleFinalDays(TenantSession session, DataType type, String tenantId, Tally tally) throws java.io.IOException {
         Optional<Instant> watermark = history.watermark(tenantId, type.dataset(), context.clock().now());
-        if (watermark.isPresent()) {
+        if (watermark.isEmpty()) {
+            return;
+        }
+        if (context.settings().isCompactFinalDays()) {
+            compactFinalDays(session, type, tenantId, watermark.get(), tally);
+        }
+        session.lock().ensureHeld();
+        PartitionManifest.writeEvents(context.lake(), context.layout(), type.dataset(), tenantId, watermark.get(),
+                context.settings().getLookback(), context.clock().now());
+    }
+
+    /** Every final day not compacted yet (a crashed compaction's day too: it is found uncompacted again). */
+    private void compactFinalDays(TenantSession session, DataType type, String tenantId, Instant watermark, Tally tally)
+            throws java.io.IOException {
+        PartitionCompactor compactor = context.compactorOf(type);
+        java.time.Duration lookback = context.settings().getLookback();
+        int days = 0;
+        int filesBefore = 0;
+        int filesAfter = 0;
+        for (var day : FinalDays.uncompacted(context.lake(), context.layout(), type.dataset(), tenantId, watermark, lookback)) {
             session.lock().ensureHeld();
-            PartitionManifest.writeEvents(context.lake(), context.layout(), type.dataset(), tenantId, watermark.get(),
-                    context.settings().getLookback(), context.clock().now());
+            Optional<PartitionCompactor.Compaction> done = compactor.compact(day);
+            if (done.isPresent()) {
+                days++;
+                filesBefore += done.get().filesBefore();
+                filesAfter += done.get().filesAfter();
+                log.debug("{} [{}]: compacted {}: {} files into {}, {} records", type.dataset(), session.name(),
+                        day.getName(), done.get().filesBefore(), done.get().filesAfter(), done.get().records());
+            }
+        }
+        if (days > 0) {
+            String message = String.format(java.util.Locale.ROOT, "compacted %d final day(s): %,d window files into %,d",
+                    days, filesBefore, filesAfter);
+            log.info("{} [{}]: {}", type.dataset(), session.name(), message);
+            tally.note(message);
         }
     }
 

@@ -53,4 +53,21 @@ abstract class EmulatedCollectionTest {
                 "jdbc:h2:file:" + dir.resolve("jobrepo-" + name) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
         return new Case(tenant, lake, fixture.config(name + ".properties", java.util.List.of(tenant), p));
     }
+
+    private static final java.util.regex.Pattern COMPACTED = java.util.regex.Pattern.compile(
+            "compacted [0-9,]+ final day\\(s\\): ([0-9,]+) window files into ([0-9,]+)");
+
+    /**
+     * The Parquet files a run leaves in the lake, from its summary: the window files it wrote, less those its
+     * compaction of final days replaced, plus the compacted files that replaced them.
+     */
+    static long filesLeftBy(String summary, long filesWritten) {
+        long left = filesWritten;
+        // the summary's own note, not the log line that said the same during the run
+        java.util.regex.Matcher m = COMPACTED.matcher(summary.substring(Math.max(0, summary.indexOf("Entra Lake run summary"))));
+        while (m.find()) {
+            left += Long.parseLong(m.group(2).replace(",", "")) - Long.parseLong(m.group(1).replace(",", ""));
+        }
+        return left;
+    }
 }
