@@ -27,6 +27,7 @@ import com.entralake.notify.ExpiryWebhook;
 import com.entralake.lake.ParquetSettings;
 import com.entralake.run.CollectRun;
 import com.entralake.repository.JdbcUrls;
+import com.entralake.repository.JobRepositoryConnections;
 import com.entralake.run.TenantCollector;
 import com.entralake.run.TenantLocks;
 import com.entralake.schema.GraphSchemaCatalog;
@@ -39,6 +40,12 @@ import com.entralake.tls.TrustStoreSslContext;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EntraLakeProperties.class)
 public class EntraLakeConfiguration {
+
+    /** Static: a post-processor must exist before the data source it wraps is created. */
+    @Bean
+    static JobRepositoryConnections jobRepositoryConnections(org.springframework.core.env.Environment environment) {
+        return new JobRepositoryConnections(environment);
+    }
 
     @Bean
     JobClock jobClock(@Value("${entralake.now:}") String now) {
