@@ -97,7 +97,7 @@ public class EntraLakeConfiguration {
 
     @Bean
     TenantSessionFactory tenantSessionFactory(EntraLakeProperties properties, SSLContext sslContext) {
-        return new TenantSessionFactory(properties.getHttp(), sslContext);
+        return new TenantSessionFactory(properties.getHttp(), sslContext, properties.getCollection().getTenantParallelism());
     }
 
     @Bean

@@ -32,8 +32,16 @@ class EventQueryReader implements ItemReader<QueryPage>, ItemStream {
         range.update(executionContext);
     }
 
+    /** The step is over, however it ended: the last page's place goes back. */
+    @Override
+    public void close() {
+        range.subject().session().graph().releaseHeldPage();
+    }
+
     @Override
     public QueryPage read() {
+        // the previous page has been written (one page per chunk): its place for a page in flight is free
+        range.subject().session().graph().releaseHeldPage();
         if (query == null || query.abandoned) {
             query = range.nextQuery().orElse(null);
             if (query == null) {

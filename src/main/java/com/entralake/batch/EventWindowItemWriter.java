@@ -15,6 +15,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import com.entralake.lake.CommitResult;
 import com.entralake.lake.EventWindowWriter;
+import com.entralake.lake.ParquetSettings;
 import com.entralake.lake.PartitionCompactor;
 import com.entralake.window.TimeWindow;
 
@@ -133,7 +134,7 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
     private void openWindow(TimeWindow window) throws IOException {
         openWindow = window;
         writer = new EventWindowWriter(context.lake(), windowFile(window), context.schemaOf(subject.type()),
-                context.parquetOf(subject.type()), compactedDay(window));
+                context.parquetOf(subject.type()).withPageSize(ParquetSettings.WINDOW_PAGE_SIZE), compactedDay(window));
     }
 
     private void commitOpenWindow(EventQuery query) throws IOException {

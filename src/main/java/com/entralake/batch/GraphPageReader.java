@@ -37,6 +37,14 @@ class GraphPageReader implements ItemReader<GraphPage>, ItemStream {
 
     @Override
     public GraphPage read() {
+        // the previous page has been written (one page per chunk): its place for a page in flight is free
+        subject.session().graph().releaseHeldPage();
         return pages.hasNext() ? pages.next(counters) : null;
+    }
+
+    /** The step is over, however it ended: the last page's place goes back. */
+    @Override
+    public void close() {
+        subject.session().graph().releaseHeldPage();
     }
 }

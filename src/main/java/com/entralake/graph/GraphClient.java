@@ -47,6 +47,8 @@ public final class GraphClient {
     private final Sleeper sleeper;
     private final GraphCallListener listener;
     private final DoubleSupplier random;
+    /** Unlimited unless the collection limits it for the whole JVM ({@link #limitPagesInFlight}). */
+    private volatile InFlightPages inFlight = new InFlightPages(Integer.MAX_VALUE);
 
     public GraphClient(HttpClient http, AccessTokenProvider tokens, RetrySettings retry, RequestPacer pacer,
                        Sleeper sleeper, GraphCallListener listener) {
@@ -89,7 +91,25 @@ public final class GraphClient {
      * and retrying its outcome again would multiply that budget.
      */
     public GraphPage fetch(URI url) {
-        return get(url, null, "a Graph collection (no \"value\" array)", GraphClient::parse);
+        return get(url, null, "a Graph collection (no \"value\" array)", GraphClient::parse, false);
+    }
+
+    /** Limits the collection pages this client's callers hold at once, with every other client of the JVM. */
+    public void limitPagesInFlight(InFlightPages pages) {
+        this.inFlight = Objects.requireNonNull(pages, "pages");
+    }
+
+    /**
+     * As {@link #fetch(URI, DataType)}, for a page that stays in memory until it has been written: it takes one of
+     * the JVM's places for pages in flight ({@link InFlightPages}), which {@link #releaseHeldPage()} gives back.
+     */
+    public GraphPage fetchHeld(URI url, DataType type) {
+        return fetch(url, type, true);
+    }
+
+    /** This thread's page has been written: its place for a page in flight is free again. */
+    public void releaseHeldPage() {
+        inFlight.releaseThisThread();
     }
 
     /**
@@ -97,12 +117,16 @@ public final class GraphClient {
      * the type's own licence answers and permissions.
      */
     public GraphPage fetch(URI url, DataType type) {
+        return fetch(url, type, false);
+    }
+
+    private GraphPage fetch(URI url, DataType type, boolean held) {
         Objects.requireNonNull(type, "type");
         if (type.mode().answersOneObject()) {
             // a single object (a policy): one page of one record, with no nextLink
-            return get(url, type, "a Graph entity (not a JSON object)", GraphClient::parseEntity);
+            return get(url, type, "a Graph entity (not a JSON object)", GraphClient::parseEntity, held);
         }
-        return get(url, type, "a Graph collection (no \"value\" array)", GraphClient::parse);
+        return get(url, type, "a Graph collection (no \"value\" array)", GraphClient::parse, held);
     }
 
     /**
@@ -110,12 +134,26 @@ public final class GraphClient {
      * retries and error classification as {@link #fetch(URI)}.
      */
     public JsonNode fetchEntity(URI url) {
-        return get(url, null, "a Graph entity (not a JSON object)", GraphClient::parseEntity).records().get(0);
+        return get(url, null, "a Graph entity (not a JSON object)", GraphClient::parseEntity, false).records().get(0);
     }
 
     /** {@code type} null for a resource outside the catalogue (organization, applications): directory budget. */
     private GraphPage get(URI url, DataType type, String expected,
-            java.util.function.BiFunction<URI, byte[], Optional<GraphPage>> parser) {
+            java.util.function.BiFunction<URI, byte[], Optional<GraphPage>> parser, boolean held) {
+        boolean delivered = false;
+        try {
+            GraphPage page = attempts(url, type, expected, parser, held);
+            delivered = true;
+            return page;
+        } finally {
+            if (held && !delivered) {
+                inFlight.releaseThisThread(); // no page to hold: the place goes back
+            }
+        }
+    }
+
+    private GraphPage attempts(URI url, DataType type, String expected,
+            java.util.function.BiFunction<URI, byte[], Optional<GraphPage>> parser, boolean held) {
         Objects.requireNonNull(url, "url");
         ThrottleClass endpointClass = type == null ? ThrottleClass.DIRECTORY : type.throttle();
         boolean refreshed = false;
@@ -125,10 +163,17 @@ public final class GraphClient {
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             final int failedAttempt = attempt;
             Duration wait;
+            if (held && attempt > 1) {
+                inFlight.releaseThisThread(); // a failed attempt waits (back-off, throttle) without a place
+            }
             try {
                 // asked every attempt: cheap while cached, and a long retry series may outlive a token
                 String token = refreshed ? refreshedToken : tokens.accessToken();
                 RequestPacer.Permit permit = pacer.acquire(endpointClass);
+                if (held) {
+                    // after the budget let the request go: waiting for Graph's budget holds no place
+                    inFlight.admitThisThread();
+                }
                 String clientRequestId = UUID.randomUUID().toString();
                 listener.requestSent(url, attempt);
                 HttpResponse<byte[]> response;
@@ -144,7 +189,7 @@ public final class GraphClient {
                     Optional<GraphPage> page = parser.apply(url, response.body());
                     if (page.isPresent()) {
                         listener.pageReceived(url, page.get().records().size(), page.get().bodyBytes());
-                        return page.get();
+                        return page.get(); // its place stays taken until the page is written
                     }
                     lastFailure = "HTTP 200 with a body that is not " + expected;
                     wait = backoff(attempt);

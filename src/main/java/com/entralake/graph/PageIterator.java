@@ -69,7 +69,8 @@ public final class PageIterator implements Iterator<GraphPage> {
                             + " this query (" + GraphErrors.describe(url) + "), a paging loop; stopping instead of reading forever."
                             + " The window is not committed and will be read again next run");
         }
-        GraphPage page = type == null ? client.fetch(url) : client.fetch(url, type);
+        // held until the step has written it: the reader gives its place back (GraphClient#releaseHeldPage)
+        GraphPage page = type == null ? client.fetch(url) : client.fetchHeld(url, type);
         pagesRead++;
         next = page.nextLink();
         if (next != null && !sameOrigin(next, first)) {

@@ -26,8 +26,8 @@ import org.apache.parquet.hadoop.ParquetWriter;
  */
 public final class EventWindowWriter implements AutoCloseable {
 
-    /** Records held back before they are written; a few hundred kilobytes of one window. */
-    static final int LOOK_BEHIND = 64;
+    /** Records held back before they are written (about 100 kB): versions of one record arrive as neighbours. */
+    static final int LOOK_BEHIND = 16;
 
     /**
      * How to commit the window into its day once that day is compacted: the compactor of the dataset, and which of

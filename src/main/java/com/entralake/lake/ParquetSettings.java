@@ -71,6 +71,16 @@ public record ParquetSettings(CompressionCodecName compression, long rowGroupSiz
         return new ParquetSettings(CompressionCodecName.ZSTD, DEFAULT_ROW_GROUP_SIZE, DEFAULT_PAGE_SIZE);
     }
 
+    /**
+     * Data pages of window files: a window is small, and one is open per tenant lane at once, each with a compressor
+     * buffer of one page; a compacted day is written with the full page size.
+     */
+    public static final int WINDOW_PAGE_SIZE = 256 * 1024;
+
+    public ParquetSettings withPageSize(int bytes) {
+        return new ParquetSettings(compression, rowGroupSize, bytes, plainColumns);
+    }
+
     public ParquetSettings withCompression(CompressionCodecName codec) {
         return new ParquetSettings(codec, rowGroupSize, pageSize, plainColumns);
     }

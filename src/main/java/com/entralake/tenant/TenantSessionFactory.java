@@ -16,6 +16,7 @@ import com.entralake.catalog.ThrottleClass;
 import com.entralake.config.EntraLakeProperties;
 import com.entralake.graph.GraphCallStats;
 import com.entralake.graph.GraphClient;
+import com.entralake.graph.InFlightPages;
 import com.entralake.graph.RequestPacer;
 import com.entralake.graph.RetrySettings;
 import com.entralake.graph.RetryingTokenProvider;
@@ -30,13 +31,38 @@ import com.entralake.lock.TenantLock;
  */
 public final class TenantSessionFactory {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TenantSessionFactory.class);
+
     private final EntraLakeProperties.Http http;
     private final SSLContext sslContext;
 
     public TenantSessionFactory(EntraLakeProperties.Http http, SSLContext sslContext) {
+        this(http, sslContext, 2);
+    }
+
+    /** @param tenantsAtOnce {@code entralake.collection.tenant-parallelism}: what the heap must serve at once */
+    public TenantSessionFactory(EntraLakeProperties.Http http, SSLContext sslContext, int tenantsAtOnce) {
         this.http = http;
         this.sslContext = sslContext;
+        this.tenantsAtOnce = tenantsAtOnce;
+        this.pagesInFlight = InFlightPages.forHeap(Runtime.getRuntime().maxMemory(), tenantsAtOnce);
     }
+
+    /** Said once, when the first tenant is opened (not by commands that collect nothing). */
+    private void warnOnceIfTheHeapMakesTenantsTakeTurns() {
+        long heap = Runtime.getRuntime().maxMemory();
+        if (pagesInFlight.places() < tenantsAtOnce && !warnedAboutHeap.getAndSet(true)) {
+            log.warn("{} tenants are collected at once, but a heap of {} MiB holds {} Graph page(s) at a time beside"
+                    + " their writers: the tenants take turns, and collect slower than Graph allows. For every tenant at"
+                    + " full speed run java -Xmx{}m, or lower entralake.collection.tenant-parallelism",
+                    tenantsAtOnce, heap >> 20, pagesInFlight.places(), InFlightPages.heapForEveryTenant(tenantsAtOnce) >> 20);
+        }
+    }
+
+    /** Shared by every tenant's client: the heap holds so many pages at once, however many tenants run. */
+    private final InFlightPages pagesInFlight;
+    private final int tenantsAtOnce;
+    private final java.util.concurrent.atomic.AtomicBoolean warnedAboutHeap = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** A session that only reads (test-connectivity): it holds no tenant lock. */
     public TenantSession open(EntraLakeProperties.Tenant tenant) {
@@ -65,6 +91,8 @@ public final class TenantSessionFactory {
         RequestPacer pacer = new RequestPacer(Map.of(ThrottleClass.REPORTS,
                 new RequestPacer.Budget(http.getAuditLogRequestsPer10s(), Duration.ofSeconds(10))), Ticker.SYSTEM, Sleeper.REAL);
         GraphClient graph = new GraphClient(client, tokens, retry, pacer, Sleeper.REAL, stats);
+        graph.limitPagesInFlight(pagesInFlight);
+        warnOnceIfTheHeapMakesTenantsTakeTurns();
         return new TenantSession(tenant, graphBase, tokens, graph, stats, signInRetries, lock);
     }
 

@@ -181,6 +181,30 @@ class GraphClientTest {
         assertThat(page.isLast()).isTrue();
     }
 
+    /**
+     * A collection page keeps its place in flight until the reader has written it; an attempt that fails (here a
+     * 503) gives its place back before it backs off, and a page that never arrives leaves none taken.
+     */
+    @Test
+    void aHeldPageKeepsItsPlaceUntilReleasedAndFailedAttemptsKeepNone() {
+        InFlightPages pages = new InFlightPages(1);
+        client.limitPagesInFlight(pages);
+        stub.thenJson(503, "{}").thenJson(200, PAGE);
+
+        GraphPage page = client.fetchHeld(stub.url(USERS), com.entralake.catalog.DataTypeCatalog.USERS);
+
+        assertThat(page.records()).hasSize(3);
+        assertThat(pages.available()).isZero();
+        client.releaseHeldPage();
+        assertThat(pages.available()).isEqualTo(1);
+
+        stub.thenJson(403, "{\"error\":{\"code\":\"Authorization_RequestDenied\",\"message\":\"no\"}}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> client.fetchHeld(stub.url(USERS), com.entralake.catalog.DataTypeCatalog.USERS))
+                .isInstanceOf(GraphException.class);
+        assertThat(pages.available()).isEqualTo(1);
+    }
+
     @Test
     void aBodyThatEndsBeforeItsObjectClosesIsRetriedWhereverItIsCut() {
         String body = PAGE.replace("{base}", stub.base().toString());
