@@ -39,4 +39,27 @@ class EmulatorCommandTest {
             emulator.close();
         }
     }
+
+    /** The benchmark's many tenants: each its own id in the emulator and in collect.yml, all collected at once. */
+    @Test
+    void manyTenantsAreEmulatedAndCollectedAtOnce() throws IOException {
+        EmulatorCommand command = new EmulatorCommand();
+        command.port = 0;
+        command.sampleData = Path.of("sample-data");
+        command.workDir = dir.resolve("many");
+        command.tenants = 3;
+        command.signInsPerHour = 10.0;
+        GraphEmulator emulator = command.start();
+        try {
+            ConfigurableEnvironment environment = ConfigurationLoading.load(dir.resolve("many/collect.yml"));
+            EntraLakeProperties properties = Binder.get(environment).bind("entralake", EntraLakeProperties.class).get();
+            assertThat(properties.getTenants()).extracting(EntraLakeProperties.Tenant::getName)
+                    .containsExactly("emulated", "emulated-2", "emulated-3");
+            assertThat(properties.getTenants()).extracting(EntraLakeProperties.Tenant::getTenantId).doesNotHaveDuplicates()
+                    .allSatisfy(id -> assertThat(emulator.tenant(id)).isNotNull());
+            assertThat(properties.getCollection().getTenantParallelism()).isEqualTo(3);
+        } finally {
+            emulator.close();
+        }
+    }
 }
