@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import javax.net.ssl.SSLContext;
 
 import com.entralake.auth.AccessTokenProvider;
@@ -35,6 +37,16 @@ public final class TenantSessionFactory {
 
     private final EntraLakeProperties.Http http;
     private final SSLContext sslContext;
+    /** Shared by every tenant's client: the heap holds so many pages at once, however many tenants run. */
+    private final InFlightPages pagesInFlight;
+    private final int tenantsAtOnce;
+    private final AtomicBoolean warnedAboutHeap = new AtomicBoolean();
+    /**
+     * One HTTP client for every tenant (it is thread-safe, and nothing in it is the tenant's: the token is a header
+     * of each request): each JDK client has its own selector thread, executor and connection pool, which fifty
+     * tenants multiplied into hundreds of threads.
+     */
+    private volatile HttpClient httpClient;
 
     public TenantSessionFactory(EntraLakeProperties.Http http, SSLContext sslContext) {
         this(http, sslContext, 2);
@@ -48,6 +60,17 @@ public final class TenantSessionFactory {
         this.pagesInFlight = InFlightPages.forHeap(Runtime.getRuntime().maxMemory(), tenantsAtOnce);
     }
 
+    private synchronized HttpClient httpClient() {
+        if (httpClient == null) {
+            httpClient = HttpClient.newBuilder()
+                    .sslContext(sslContext)
+                    .connectTimeout(http.getConnectTimeout())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return httpClient;
+    }
+
     /** Said once, when the first tenant is opened (not by commands that collect nothing). */
     private void warnOnceIfTheHeapMakesTenantsTakeTurns() {
         long heap = Runtime.getRuntime().maxMemory();
@@ -58,11 +81,6 @@ public final class TenantSessionFactory {
                     tenantsAtOnce, heap >> 20, pagesInFlight.places(), InFlightPages.heapForEveryTenant(tenantsAtOnce) >> 20);
         }
     }
-
-    /** Shared by every tenant's client: the heap holds so many pages at once, however many tenants run. */
-    private final InFlightPages pagesInFlight;
-    private final int tenantsAtOnce;
-    private final java.util.concurrent.atomic.AtomicBoolean warnedAboutHeap = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** A session that only reads (test-connectivity): it holds no tenant lock. */
     public TenantSession open(EntraLakeProperties.Tenant tenant) {
@@ -82,11 +100,7 @@ public final class TenantSessionFactory {
                 tenant.getTenantId(), endpoints.authorityHost(), retry, Sleeper.REAL, stats);
         tokens.accessToken();
         long signInRetries = stats.retries();
-        HttpClient client = HttpClient.newBuilder()
-                .sslContext(sslContext)
-                .connectTimeout(http.getConnectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        HttpClient client = httpClient();
         // one pacer per tenant: Graph's audit-log limit is per app per tenant
         RequestPacer pacer = new RequestPacer(Map.of(ThrottleClass.REPORTS,
                 new RequestPacer.Budget(http.getAuditLogRequestsPer10s(), Duration.ofSeconds(10))), Ticker.SYSTEM, Sleeper.REAL);
