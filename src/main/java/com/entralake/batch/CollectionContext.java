@@ -2,6 +2,7 @@ package com.entralake.batch;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 import org.apache.avro.Schema;
 
@@ -24,6 +25,12 @@ public final class CollectionContext {
     private final JobClock clock;
     private final EntraLakeProperties.Collection settings;
     private final Map<String, Schema> schemaByDataset = new ConcurrentHashMap<>();
+    /**
+     * Days compacted at once in the JVM, whatever the number of tenants: a compaction is CPU-bound and holds a day's
+     * Parquet writer with full-size pages, and fifty tenants finishing their backfill together compacted fifty days
+     * at once and ran out of heap.
+     */
+    private final Semaphore compactions = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
 
     public CollectionContext(LakeFileSystem lake, ParquetSettings parquet, GraphSchemaCatalog schemas, JobClock clock,
             EntraLakeProperties.Collection settings) {
@@ -49,6 +56,9 @@ public final class CollectionContext {
         return new PartitionCompactor(lake, type.dataset(), schemaOf(type), parquetOf(type),
                 settings.getCompactTargetFileSize().toBytes());
     }
+
+    /** Taken around each compaction of a day (see the field). */
+    public Semaphore compactions() { return compactions; }
 
     public LakeFileSystem lake() { return lake; }
     public LakeLayout layout() { return layout; }

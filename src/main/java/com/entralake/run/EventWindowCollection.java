@@ -186,8 +186,14 @@ final class EventWindowCollection implements ModeCollection {
         int filesBefore = 0;
         int filesAfter = 0;
         for (var day : FinalDays.uncompacted(context.lake(), context.layout(), type.dataset(), tenantId, watermark, lookback)) {
-            session.lock().ensureHeld();
-            Optional<PartitionCompactor.Compaction> done = compactor.compact(day);
+            Optional<PartitionCompactor.Compaction> done;
+            context.compactions().acquireUninterruptibly();
+            try {
+                session.lock().ensureHeld();
+                done = compactor.compact(day);
+            } finally {
+                context.compactions().release();
+            }
             if (done.isPresent()) {
                 days++;
                 filesBefore += done.get().filesBefore();
