@@ -129,7 +129,7 @@ public class EmulatorCommand implements Callable<Integer> {
         System.out.println("Graph emulator running: authority host " + emulator.authorityHost() + ", Graph "
                 + emulator.graphBaseUrl() + "/v1.0, tenant " + specs.get(0).tenantId()
                 + (specs.size() > 1 ? " and " + (specs.size() - 1) + " more" : ""));
-        System.out.println("Collect from it with: java -Xmx512m -jar target/entra-lake.jar collect --config " + config);
+        System.out.println("Collect from it with: java -Xmx256m -jar target/entra-lake.jar collect --config " + config);
         System.out.flush();
         return emulator;
     }

@@ -13,7 +13,7 @@ import org.apache.hadoop.fs.Path;
  * Finds the writes of a snapshot that repeat an earlier id, in memory that does not grow with the snapshot.
  *
  * <p>A set of every id would: 10 million GUID strings in a {@code HashSet} take about 1.1 GiB (121 bytes each), more
- * than the 512 MiB heap the schedules give the job. Instead the ids wait in a buffer of bounded size ({@code
+ * than the 256 MiB heap the schedules give the job. Instead the ids wait in a buffer of bounded size ({@code
  * bufferBytes}); a full buffer is sorted and written to a run file (an external sort), and at the end the runs are
  * merged: equal ids meet there, ordered by position, so every occurrence after the first is a repeat. Runs are merged
  * {@code fanIn} at a time as they accumulate (tiered, so each id is rewritten only a few times however large the

@@ -17,19 +17,26 @@ public final class MemoryUsage {
     private MemoryUsage() {
     }
 
-    /** What the ready-made schedules give the job (-Xmx512m): memory does not grow with the records read. */
-    public static final long SCHEDULED_HEAP = 512L * 1024 * 1024;
+    /**
+     * What the ready-made schedules give the job (-Xmx256m): memory does not grow with the records read (10 M
+     * sign-ins and a 10 M-user snapshot measured in it). Many tenants at once are the exception, and
+     * {@code InFlightPages} says how much they want.
+     */
+    public static final long SCHEDULED_HEAP = 256L * 1024 * 1024;
+    /** Below this the advice stays quiet: twice the schedules' heap, or what many tenants at once may be given. */
+    private static final long QUIET_UP_TO = 4 * SCHEDULED_HEAP;
 
     /**
      * A warning when this JVM may grow its heap far past what the job needs (no -Xmx: a quarter of the
      * machine's memory), because the JVM then uses that room and the process looks many times its real size.
      */
     public static java.util.Optional<String> heapAdvice(long maxHeapBytes) {
-        if (maxHeapBytes <= 2 * SCHEDULED_HEAP) {
+        if (maxHeapBytes <= QUIET_UP_TO) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(String.format("this JVM may grow its heap to %,d MiB, and would use it; Entra Lake"
-                + " needs at most 512 MiB whatever the volume: run it with java -Xmx512m -jar ... (as the schedules in jobs/ do)",
+                + " needs 256 MiB whatever the volume of a tenant (more only for many tenants at once, which the run says):"
+                + " run it with java -Xmx256m -jar ... (as the schedules in jobs/ do)",
                 maxHeapBytes / (1024 * 1024)));
     }
 

@@ -90,7 +90,7 @@ class SchedulesTest {
                 "mountPath: /var/run/secrets/other"))).anyMatch(p -> p.contains("client-secret-file"));
         assertThat(kubernetesProblems(replace(yaml, "readOnlyRootFilesystem: true", "readOnlyRootFilesystem: false")))
                 .anyMatch(p -> p.contains("readOnlyRootFilesystem"));
-        assertThat(kubernetesProblems(replace(yaml, "value: \"-Xmx512m\"", "value: \"-Xmx2g\"")))
+        assertThat(kubernetesProblems(replace(yaml, "value: \"-Xmx256m\"", "value: \"-Xmx2g\"")))
                 .anyMatch(p -> p.contains("heap"));
     }
 

@@ -11,12 +11,13 @@ class MemoryUsageTest {
     @Test
     void aJvmLeftToItsDefaultHeapIsToldWhatTheJobNeeds() {
         assertThat(MemoryUsage.heapAdvice(6028 * MIB)).hasValueSatisfying(advice ->
-                assertThat(advice).contains("6,028 MiB").contains("-Xmx512m"));
+                assertThat(advice).contains("6,028 MiB").contains("-Xmx256m"));
     }
 
     @Test
     void theSchedulesHeapAndAnythingNearItAreFine() {
-        assertThat(MemoryUsage.heapAdvice(512 * MIB)).isEmpty();
+        assertThat(MemoryUsage.heapAdvice(256 * MIB)).isEmpty();
         assertThat(MemoryUsage.heapAdvice(1024 * MIB)).isEmpty();
+        assertThat(MemoryUsage.heapAdvice(1025 * MIB)).isPresent();
     }
 }
