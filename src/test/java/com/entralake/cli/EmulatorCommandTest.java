@@ -21,11 +21,7 @@ class EmulatorCommandTest {
 
     @Test
     void theGeneratedCollectConfigurationKeepsEverythingUnderTheWorkDirAndValidates() throws IOException {
-        EmulatorCommand command = new EmulatorCommand();
-        command.port = 0;
-        command.sampleData = Path.of("sample-data");
-        command.workDir = dir.resolve("emulator");
-        GraphEmulator emulator = command.start();
+        GraphEmulator emulator = command("emulator").start();
         try {
             ConfigurableEnvironment environment = ConfigurationLoading.load(dir.resolve("emulator/collect.yml"));
             EntraLakeProperties properties = Binder.get(environment).bind("entralake", EntraLakeProperties.class).get();
@@ -43,10 +39,7 @@ class EmulatorCommandTest {
     /** The benchmark's many tenants: each its own id in the emulator and in collect.yml, all collected at once. */
     @Test
     void manyTenantsAreEmulatedAndCollectedAtOnce() throws IOException {
-        EmulatorCommand command = new EmulatorCommand();
-        command.port = 0;
-        command.sampleData = Path.of("sample-data");
-        command.workDir = dir.resolve("many");
+        EmulatorCommand command = command("many");
         command.tenants = 3;
         command.signInsPerHour = 10.0;
         GraphEmulator emulator = command.start();
@@ -61,5 +54,14 @@ class EmulatorCommandTest {
         } finally {
             emulator.close();
         }
+    }
+
+    /** The command as picocli would set it up for {@code --port 0 --work-dir <dir>/<workDir>}. */
+    private EmulatorCommand command(String workDir) {
+        EmulatorCommand command = new EmulatorCommand();
+        command.port = 0;
+        command.sampleData = Path.of("sample-data");
+        command.workDir = dir.resolve(workDir);
+        return command;
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import com.entralake.testing.LakeQueries;
  * none of that day; never one twice. Then the next run's clean-up and the same operation again leave exactly the
  * day's records, compacted, and nothing hidden behind.
  */
+@Tag("fault-injection")
 class CompactionCrashTest {
 
     @TempDir

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -17,6 +18,7 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+@Tag("fault-injection")
 class JobRepositoryConnectionsTest {
 
     /**
