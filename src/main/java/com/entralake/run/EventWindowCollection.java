@@ -191,6 +191,14 @@ final class EventWindowCollection implements ModeCollection {
             try {
                 session.lock().ensureHeld();
                 done = compactor.compact(day);
+            } catch (java.io.IOException e) {
+                // what was collected is committed and whole: the day stays in its window files, and the next run
+                // compacts it; a lost lock or a bug still stops the type (not caught here)
+                String message = "could not compact " + day.getName() + " (" + e.getMessage()
+                        + "); it stays in its window files and the next run tries again";
+                log.warn("{} [{}]: {}", type.dataset(), session.name(), message);
+                tally.note(message);
+                continue;
             } finally {
                 context.compactions().release();
             }

@@ -53,6 +53,40 @@ class LakeStorageFaultsTest extends EmulatedCollectionTest {
         }
     }
 
+    /**
+     * Compacting the final days fails (the staging area cannot be created): what was collected stays committed in
+     * its window files, the run still succeeds and says so, and the next run compacts the days — the same records.
+     */
+    @Test
+    void aCompactionThatFailsLeavesTheCollectedDaysInTheirWindowFilesForTheNextRun() throws Exception {
+        Case c = newCase("compaction-fails", 60, 2, Map.of());
+        Files.createDirectories(c.lake());
+        Files.writeString(c.lake().resolve("_staging"), "a file where the staging folder goes");
+
+        Captured run = fixture.collectCapturing(c.config(), NOW, "--data-type=signins");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.stdout()).contains("could not compact event_date=")
+                .contains("it stays in its window files and the next run tries again");
+        java.util.List<String> ids = c.tenant().emulated().visibleIds("signins", START, END).stream().toList();
+        try (LakeQueries lake = new LakeQueries(c.lake())) {
+            assertThat(lake.idRows("signins")).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(lake.strings("SELECT count(*) FROM read_parquet('" + lake.glob("signins")
+                    + "', filename = true) WHERE filename LIKE '%-P1D-part-%'").get(0)).isEqualTo("0");
+        }
+
+        Files.delete(c.lake().resolve("_staging"));
+        Captured next = fixture.collectCapturing(c.config(), NOW, "--data-type=signins");
+
+        assertThat(next.exitCode()).as(next.all()).isZero();
+        assertThat(next.stdout()).containsPattern("compacted [0-9]+ final day\\(s\\)");
+        try (LakeQueries lake = new LakeQueries(c.lake())) {
+            assertThat(lake.idRows("signins")).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(lake.strings("SELECT count(*) FROM read_parquet('" + lake.glob("signins")
+                    + "', filename = true) WHERE filename LIKE '%-P1D-part-%'").get(0)).isNotEqualTo("0");
+        }
+    }
+
     @Test
     void aLakeThatCannotBeWrittenIsAConfigurationErrorBeforeGraphIsAsked() throws Exception {
         Case c = newCase("read-only", 60, 5, Map.of(
