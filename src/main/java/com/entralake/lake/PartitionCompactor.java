@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import org.apache.avro.Schema;
@@ -47,6 +49,12 @@ public final class PartitionCompactor {
     private final Schema schema;
     private final ParquetSettings settings;
     private final long targetFileBytes;
+    /**
+     * Whether each day looked at is compacted, so that a step's window commits list a day's folder once, not once
+     * per window (a LIST request each on an object store). Only this compactor changes it during a run: the
+     * tenant lock keeps every other run out.
+     */
+    private final Map<Path, Boolean> compactedDays = new ConcurrentHashMap<>();
 
     /**
      * @param targetFileBytes a compacted file is closed, and the next begun, once it holds about this many bytes
@@ -65,7 +73,12 @@ public final class PartitionCompactor {
 
     /** Whether the partition holds compacted files (then it holds nothing else). */
     public boolean isCompacted(Path partitionDir) throws IOException {
-        return visibleFiles(partitionDir).stream().anyMatch(f -> LakeLayout.isCompactedFile(f.getPath()));
+        Boolean known = compactedDays.get(partitionDir);
+        if (known == null) {
+            known = visibleFiles(partitionDir).stream().anyMatch(f -> LakeLayout.isCompactedFile(f.getPath()));
+            compactedDays.put(partitionDir, known);
+        }
+        return known;
     }
 
     /** Compacts the partition; empty when there is nothing to do (no files, or compacted already). */
@@ -90,6 +103,7 @@ public final class PartitionCompactor {
                 throw new IOException("compacting " + partitionDir + ": read " + out.records + " records, the files' footers say " + expected);
             }
             PartitionSwap.replace(lake, staged, partitionDir);
+            compactedDays.put(partitionDir, true);
             return Optional.of(new Compaction(partitionDir, files.size(), out.parts, out.records, bytesBefore, bytesOf(partitionDir)));
         } catch (IOException | RuntimeException e) {
             lake.deleteQuietly(staged, true);
