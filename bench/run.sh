@@ -44,6 +44,10 @@ start_emulator() {
 # CPU seconds (user+sys) a live process has used so far
 cpu_of() { awk -v t="$ticks" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"; }
 
+# awk: seconds since the epoch of an ISO instant from the request log (2026-12-03T13:00:01.5Z)
+seconds_of='function seconds(t, p) { gsub(/[-:TZ]/, " ", t); split(t, p, " ");
+    return mktime(p[1] " " p[2] " " p[3] " " p[4] " " p[5] " " int(p[6])) + (p[6] - int(p[6])) } '
+
 stop_emulator() {
     kill "$emulator"; wait "$emulator" 2>/dev/null || true
 }
@@ -112,9 +116,8 @@ if [ "$budget" -gt 0 ]; then
     start_emulator "$budget" "$work" --throttle
     read -r written secs cpu rss files bytes < <(collect "$work")
     stop_emulator
-    awk -F'\t' -v n="$written" 'NR > 1 && $4 ~ /auditLogs\/signIns/ {
-            t = $1; gsub(/[-:TZ]/, " ", t); split(t, p, " ");
-            s = mktime(p[1] " " p[2] " " p[3] " " p[4] " " p[5] " " int(p[6])) + (p[6] - int(p[6]));
+    awk -F'\t' -v n="$written" "$seconds_of"'NR > 1 && $4 ~ /auditLogs\/signIns/ {
+            s = seconds($1);
             if (first == "") first = s; last = s; all++; if ($2 == 429) throttled++; if ($2 == 200) ok++ }
         END {
             span = last - first; allowed = 5 * int(span / 10) + 5;
@@ -133,9 +136,8 @@ if [ "$tenants" -gt 0 ] && [ "$per_tenant" -gt 0 ]; then
     awk -v n="$written" -v s="$secs" -v c="$cpu" -v r="$rss" -v t="$tenants" \
         'BEGIN { printf "%d records from %d tenants in %.0f s: CPU %.1f s (%.1f ms/1000), peak RSS %d MiB\n", n, t, s, c, 1e6 * c / n, r }'
     # each tenant's busiest 10 s of sign-in requests (Graph allows 5), and the 429s
-    awk -F'\t' 'NR > 1 && $4 ~ /auditLogs\/signIns/ {
-            t = $1; gsub(/[-:TZ]/, " ", t); split(t, p, " ");
-            s = mktime(p[1] " " p[2] " " p[3] " " p[4] " " p[5] " " int(p[6])) + (p[6] - int(p[6]));
+    awk -F'\t' "$seconds_of"'NR > 1 && $4 ~ /auditLogs\/signIns/ {
+            s = seconds($1);
             k = $5; n[k]++; at[k, n[k]] = s; all++; if ($2 == 429) throttled++ }
         END {
             worst = 0

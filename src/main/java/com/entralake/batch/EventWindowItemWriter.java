@@ -17,6 +17,7 @@ import com.entralake.lake.CommitResult;
 import com.entralake.lake.EventWindowWriter;
 import com.entralake.lake.ParquetSettings;
 import com.entralake.lake.PartitionCompactor;
+import com.entralake.schema.RecordNormalizer;
 import com.entralake.window.TimeWindow;
 
 /**
@@ -191,14 +192,10 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
     /** How the window replaces its earlier records once its day is compacted: by its time property's value. */
     private EventWindowWriter.CompactedDay compactedDay(TimeWindow window) {
         String timeColumn = subject.type().timeWindows().orElseThrow().timeProperty();
-        long start = epochMicros(window.start());
-        long end = epochMicros(window.end());
+        long start = RecordNormalizer.toEpochMicros(window.start());
+        long end = RecordNormalizer.toEpochMicros(window.end());
         return new EventWindowWriter.CompactedDay(compactor, record -> record.get(timeColumn) instanceof Long micros
                 && micros >= start && micros < end);
-    }
-
-    private static long epochMicros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
 
     private Path windowFile(TimeWindow window) {

@@ -85,7 +85,8 @@ public final class RecordNormalizer {
         return record;
     }
 
-    static long toEpochMicros(Instant instant) {
+    /** An instant as the typed columns hold it: microseconds since the epoch (finer digits are dropped). */
+    public static long toEpochMicros(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
 
