@@ -87,6 +87,11 @@ final class EventRange {
             start = resumeBefore.minus(windowSize);
         } else {
             Instant sliceStart = resumeBefore.minus(span.current());
+            if (span.current().compareTo(WholeDays.DAY) >= 0) {
+                // a slice of a day or more begins at a day's start (at most a day longer), so that its days are
+                // whole: each can be written as its one compacted file (WholeDays)
+                sliceStart = TimeWindow.alignDown(sliceStart, WholeDays.DAY);
+            }
             start = sliceStart.isAfter(range.start()) ? sliceStart : range.start();
         }
         CountedPages pages = new CountedPages(subject.session(), subject.type(),
@@ -120,6 +125,11 @@ final class EventRange {
         query.counts.discard();
         oneQueryPerWindow = true;
         completedCounts.add(StepProgress.ORDER_FALLBACKS, 1);
+    }
+
+    /** Where the windows never collected before begin (the range's start for a backfill). */
+    Instant newFrom() {
+        return newFrom;
     }
 
     boolean isNew(TimeWindow window) {

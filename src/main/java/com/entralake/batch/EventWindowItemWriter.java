@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.hadoop.fs.Path;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -24,12 +26,14 @@ import com.entralake.window.TimeWindow;
  * Writes placed events to the one file each window names, and commits a window when it is complete.
  *
  * <p>Graph returns ordered types newest first, so windows fill — and are written — from the newest to the oldest:
- * memory holds one page and one window's ids. That order is a promise of the server, not a proof, so every page is
+ * memory holds one page and one window's (or whole day's) ids. That order is a promise of the server, not a proof, so every page is
  * checked against it before any of it is written ({@link PageOrder}): a record for a window already written means
  * the query's windows may lack records still to come, and the query is given up ({@link EventRange#orderFailed}).
  * A type with no documented order has its query's records held until the last page, then written newest first.
  * When a query has been read to its end, the windows it found empty lose any file an earlier read left, and the
- * range moves its restart point ({@link EventRange#completed}).
+ * range moves its restart point ({@link EventRange#completed}). A day the query covers whole, and that is final once
+ * the range completes, is written as one unit instead of window by window ({@link WholeDays}): the same order check
+ * applies, and the day commits, as its one compacted file, once a record of an older day arrives or the query ends.
  */
 class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
 
@@ -38,11 +42,13 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
     private final CollectionContext context;
     private final boolean ordered;
     private final PartitionCompactor compactor;
+    private final WholeDays wholeDays;
+    /** The window, or whole day ({@link WholeDays}), being written. */
     private TimeWindow openWindow;
     private EventWindowWriter writer;
     private long recordsThisExecution;
     /** What a window file held before this execution first replaced it: the base for counting late arrivals. */
-    private final Map<Instant, Long> rowsBefore = new HashMap<>();
+    private final Map<TimeWindow, Long> rowsBefore = new HashMap<>();
 
     EventWindowItemWriter(EventRange range, CollectionContext context) {
         this.range = range;
@@ -50,6 +56,8 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
         this.context = context;
         this.ordered = subject.type().timeWindows().orElseThrow().ordered();
         this.compactor = context.compactorOf(subject.type());
+        this.wholeDays = new WholeDays(context.settings().isCompactFinalDays(), range.range().end(), range.newFrom(),
+                context.settings().getLookback());
     }
 
     @Override
@@ -105,12 +113,18 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
                 if (openWindow != null) {
                     commitOpenWindow(query);
                 }
+                Optional<TimeWindow> day = wholeDays.dayOf(query, window);
+                TimeWindow unit = day.orElse(window);
                 // the windows between had no records in this query: their files go once the query is read to its end
-                for (Instant s = window.end(); s.isBefore(query.writtenDownTo); s = s.plus(range.windowSize())) {
+                for (Instant s = unit.end(); s.isBefore(query.writtenDownTo); s = s.plus(range.windowSize())) {
                     query.empty.add(new TimeWindow(s, s.plus(range.windowSize())));
                 }
-                query.writtenDownTo = window.end();
-                openWindow(window);
+                query.writtenDownTo = unit.end();
+                if (day.isPresent()) {
+                    openWholeDay(day.get());
+                } else {
+                    openWindow(window);
+                }
             }
             writer.write(event.row().id(), event.row().row());
         }
@@ -125,8 +139,18 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
             for (Instant s = query.start; s.isBefore(query.writtenDownTo); s = s.plus(range.windowSize())) {
                 query.empty.add(new TimeWindow(s, s.plus(range.windowSize())));
             }
+            Set<TimeWindow> emptyCompactedDays = new LinkedHashSet<>();
             for (TimeWindow empty : query.empty) {
-                clearEmptyWindow(empty);
+                Optional<TimeWindow> day = wholeDays.dayOf(query, empty);
+                if (day.isPresent() && compactor.isCompacted(dayFolder(day.get()))) {
+                    // the whole day is empty in this query: its compacted files are rewritten once, not once per window
+                    emptyCompactedDays.add(day.get());
+                } else {
+                    clearEmptyWindow(empty);
+                }
+            }
+            for (TimeWindow day : emptyCompactedDays) {
+                clearEmptyWindow(day);
             }
         }
         range.completed(query);
@@ -136,6 +160,12 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
         openWindow = window;
         writer = new EventWindowWriter(context.lake(), windowFile(window), context.schemaOf(subject.type()),
                 context.parquetOf(subject.type()).withPageSize(ParquetSettings.WINDOW_PAGE_SIZE), compactedDay(window));
+    }
+
+    private void openWholeDay(TimeWindow day) throws IOException {
+        openWindow = day;
+        writer = EventWindowWriter.wholeDay(context.lake(), dayFolder(day), context.schemaOf(subject.type()),
+                context.parquetOf(subject.type()), compactor);
     }
 
     private void commitOpenWindow(EventQuery query) throws IOException {
@@ -157,7 +187,7 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
     /** Adds a committed window to the query's counters: new rows, re-read rows, late arrivals, files. */
     private void count(EventQuery query, TimeWindow window, CommitResult result) {
         PendingCounts counts = query.counts;
-        long before = rowsBefore.computeIfAbsent(window.start(), w -> result.replacedRecords());
+        long before = rowsBefore.computeIfAbsent(window, w -> result.replacedRecords());
         boolean isNew = range.isNew(window);
         counts.add(StepProgress.RECORDS_WRITTEN, result.records());
         counts.add(isNew ? StepProgress.RECORDS_NEW : StepProgress.RECORDS_REREAD, result.records());
@@ -196,6 +226,10 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
         long end = RecordNormalizer.toEpochMicros(window.end());
         return new EventWindowWriter.CompactedDay(compactor, record -> record.get(timeColumn) instanceof Long micros
                 && micros >= start && micros < end);
+    }
+
+    private Path dayFolder(TimeWindow day) {
+        return context.layout().eventPartition(subject.type().dataset(), subject.session().tenantId(), day.startDate());
     }
 
     private Path windowFile(TimeWindow window) {

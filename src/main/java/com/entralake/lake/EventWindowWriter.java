@@ -22,7 +22,8 @@ import org.apache.parquet.hadoop.ParquetWriter;
  * (bounded by the ids of one window): Graph returns a re-published record again, and the later copy in
  * response order is the latest version, so on commit the earlier copies are filtered out by rereading
  * the temporary file once. The final name derives from the window, and the commit renames over it, so
- * rewriting a window replaces it and can never duplicate it.
+ * rewriting a window replaces it and can never duplicate it. A {@linkplain #wholeDay whole day} is written the same
+ * way into its day's compacted file, which replaces the day's partition on commit.
  */
 public final class EventWindowWriter implements AutoCloseable {
 
@@ -42,6 +43,8 @@ public final class EventWindowWriter implements AutoCloseable {
     private final ParquetSettings settings;
     private final Path tempPath;
     private final CompactedDay compactedDay;
+    /** Set for a whole day's writer: the compactor its day is committed through. */
+    private final PartitionCompactor wholeDay;
     /** Records not yet written, by id, oldest first: where a re-published version replaces its predecessor. */
     private final LinkedHashMap<String, GenericRecord> waiting = new LinkedHashMap<>();
     private final Map<String, Integer> lastIndexById = new HashMap<>();
@@ -61,13 +64,36 @@ public final class EventWindowWriter implements AutoCloseable {
 
     public EventWindowWriter(LakeFileSystem lake, Path finalPath, Schema schema, ParquetSettings settings,
             CompactedDay compactedDay) throws IOException {
+        this(lake, finalPath, LakeLayout.inProgressFile(finalPath), schema, settings, compactedDay, null);
+    }
+
+    private EventWindowWriter(LakeFileSystem lake, Path finalPath, Path tempPath, Schema schema, ParquetSettings settings,
+            CompactedDay compactedDay, PartitionCompactor wholeDay) throws IOException {
         this.lake = lake;
         this.compactedDay = compactedDay;
+        this.wholeDay = wholeDay;
         this.finalPath = finalPath;
         this.schema = schema;
         this.settings = settings;
-        this.tempPath = LakeLayout.inProgressFile(finalPath);
+        this.tempPath = tempPath;
         this.writer = settings.openWriter(tempPath, schema, lake.conf());
+    }
+
+    /**
+     * A writer for a whole day that Graph is read for in one query: its records go straight into the day's compacted
+     * file, which replaces the day's partition on commit ({@link PartitionCompactor#replaceDay}) — one file written
+     * where 24 window files and their compaction would be.
+     */
+    public static EventWindowWriter wholeDay(LakeFileSystem lake, Path partitionDir, Schema schema,
+            ParquetSettings settings, PartitionCompactor compactor) throws IOException {
+        Path staged = compactor.stagedDayFile(partitionDir);
+        try {
+            return new EventWindowWriter(lake, new Path(partitionDir, staged.getName()), staged, schema, settings, null,
+                    compactor);
+        } catch (IOException | RuntimeException e) {
+            lake.deleteQuietly(staged.getParent(), true);
+            throw e;
+        }
     }
 
     public Path tempPath() {
@@ -132,6 +158,9 @@ public final class EventWindowWriter implements AutoCloseable {
             writer = null;
             long duplicatesInFile = superseded.cardinality();
             long duplicates = duplicatesInFile + replacedWhileWaiting;
+            if (wholeDay != null) {
+                return wholeDay.replaceDay(finalPath.getParent(), tempPath, written, superseded, duplicates, mayShrink);
+            }
             if (isCompacted(lake, finalPath, compactedDay)) {
                 CommitResult merged = compactedDay.compactor().replaceWindow(finalPath.getParent(), finalPath,
                         compactedDay.inWindow(), written == 0 ? null : tempPath, superseded, duplicates, mayShrink);
@@ -159,7 +188,7 @@ public final class EventWindowWriter implements AutoCloseable {
             long bytes = lake.fs().getFileStatus(finalPath).getLen();
             return CommitResult.window(finalPath, records, duplicates, bytes, replaced);
         } catch (IOException | RuntimeException e) {
-            deleteQuietly(tempPath);
+            deleteTemporary();
             throw e;
         }
     }
@@ -202,7 +231,16 @@ public final class EventWindowWriter implements AutoCloseable {
         waiting.clear();
         ParquetSettings.closeQuietly(writer);
         writer = null;
-        deleteQuietly(tempPath);
+        deleteTemporary();
+    }
+
+    /** The temporary file, and for a whole day the staging folder it was written in. */
+    private void deleteTemporary() {
+        if (wholeDay != null) {
+            lake.deleteQuietly(tempPath.getParent(), true);
+        } else {
+            deleteQuietly(tempPath);
+        }
     }
 
     /** Without a commit, closing aborts: an exception in the middle of a window publishes nothing. */

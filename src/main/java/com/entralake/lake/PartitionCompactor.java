@@ -148,6 +148,60 @@ public final class PartitionCompactor {
     }
 
     /**
+     * Where a day read whole from Graph is written before {@link #replaceDay}: its first compacted file, in a new
+     * staging folder, so nothing of it is visible, and the day's folder is not even created, until the swap.
+     */
+    Path stagedDayFile(Path partitionDir) {
+        return LakeLayout.compactedFile(LakeLayout.stagingFolder(partitionDir, LakeLayout.STAGING), dataset,
+                dayOf(partitionDir), 0);
+    }
+
+    /**
+     * Makes a day read whole from Graph the day's partition, compacted from the start: whatever the folder held (window
+     * files of an earlier, interrupted read, or the day compacted before) is swapped out with it in one move, so a
+     * re-read replaces the day and never adds to it. The staged file is published as it is when it needs neither
+     * its superseded versions dropped nor a split at the target size; otherwise it is copied into the day's parts.
+     * With {@code mayShrink} false a day that would hold fewer records than before is left as it is (see
+     * {@link EventWindowWriter#commit(boolean)}).
+     *
+     * @param stagedFile the file {@link #stagedDayFile} named, closed, holding {@code written} records
+     */
+    CommitResult replaceDay(Path partitionDir, Path stagedFile, long written, BitSet superseded, long duplicates,
+            boolean mayShrink) throws IOException {
+        Path staged = stagedFile.getParent();
+        try {
+            long replaced = 0;
+            for (FileStatus file : visibleFiles(partitionDir)) {
+                replaced += ParquetSettings.recordCount(file.getPath(), lake.conf());
+            }
+            long records = written - superseded.cardinality();
+            if (!mayShrink && records < replaced) {
+                lake.deleteQuietly(staged, true);
+                return new CommitResult(stagedFile, replaced, 0, bytesOf(partitionDir), 0, replaced);
+            }
+            if (!superseded.isEmpty() || lake.fs().getFileStatus(stagedFile).getLen() > targetFileBytes) {
+                Path copied = LakeLayout.stagingFolder(partitionDir, LakeLayout.STAGING);
+                try (DayFiles out = new DayFiles(copied, dayOf(partitionDir))) {
+                    copy(stagedFile, out, superseded, record -> true);
+                } catch (IOException | RuntimeException e) {
+                    lake.deleteQuietly(copied, true);
+                    throw e;
+                }
+                lake.delete(staged, true);
+                staged = copied;
+            }
+            int files = visibleFiles(staged).size();
+            PartitionSwap.replace(lake, staged, partitionDir);
+            compactedDays.put(partitionDir, true);
+            return new CommitResult(LakeLayout.compactedFile(partitionDir, dataset, dayOf(partitionDir), 0), records,
+                    duplicates, bytesOf(partitionDir), files, replaced);
+        } catch (IOException | RuntimeException e) {
+            lake.deleteQuietly(staged, true);
+            throw e;
+        }
+    }
+
+    /**
      * Copies the records of {@code file} that {@code keep} accepts, skipping the positions in {@code skip} (null:
      * none), and returns how many it did not copy because {@code keep} refused them.
      */

@@ -83,7 +83,8 @@ class MisbehavingGraphTest extends EmulatedCollectionTest {
         Captured failed = fixture.collectCapturing(c.config(), NOW, SIGN_INS_ONLY);
         assertThat(failed.exitCode()).as(failed.all()).isEqualTo(1);
         try (LakeQueries lake = new LakeQueries(c.lake())) {
-            assertThat(lake.idRows("signins")).as("windows were written before the outage").hasSizeGreaterThan(3_000);
+            // the first query's windows at least (a day the failing query reads whole is visible once it is complete)
+            assertThat(lake.idRows("signins")).as("windows were written before the outage").hasSizeGreaterThan(1_000);
         }
 
         fixture.emulator.pageFaults().clear(c.tenant().tenantId());

@@ -46,7 +46,8 @@ class RestartAndFaultsTest extends EmulatedCollectionTest {
         try (LakeQueries lake = new LakeQueries(lakeDir)) {
             partial = lake.idRows("signins");
         }
-        assertThat(partial).as("windows committed before the failure are in the lake").hasSizeGreaterThan(3_000)
+        // the first query's windows at least (a day the failing query reads whole is visible once it is complete)
+        assertThat(partial).as("windows committed before the failure are in the lake").hasSizeGreaterThan(1_000)
                 .doesNotHaveDuplicates();
         assertThat(tenant.emulated().visibleIds("signins", START, END)).containsAll(partial).hasSizeGreaterThan(partial.size());
 

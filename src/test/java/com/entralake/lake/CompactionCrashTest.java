@@ -59,19 +59,39 @@ class CompactionCrashTest {
 
     @Test
     void killedAtEveryStepOfAWindowReplacedInACompactedDayTheRerunLeavesItsRecordsOnce() throws Exception {
+        assertThat(crashesAddingALateRecord("merge", true)).isEqualTo(3);
+    }
+
+    /**
+     * A day read whole from Graph again (after an interrupted read left its window files) replaces them with its one
+     * compacted file in one swap: killed at each of its steps, the day is the old one, the new one or briefly absent.
+     */
+    @Test
+    void killedAtEveryStepOfAWholeDayReplacingItsWindowFilesTheRerunLeavesItsRecordsOnce() throws Exception {
+        assertThat(crashesAddingALateRecord("whole", false))
+                .as("rename the window files' day aside, rename the whole day in, delete the old day").isEqualTo(3);
+    }
+
+    /**
+     * Runs {@code scenario} (the day re-read with one late record) over a day of window files, compacted first or
+     * not, killed before each of its steps in turn, and checks every kill and its rerun; returns how many kills.
+     */
+    private int crashesAddingALateRecord(String scenario, boolean compactFirst) throws Exception {
         int crashes = 0;
         for (int step = 1; ; step++) {
-            java.nio.file.Path dir = Files.createDirectory(root.resolve("merge-" + step));
+            java.nio.file.Path dir = Files.createDirectory(root.resolve(scenario + "-" + step));
             List<String> before;
             try (LakeFileSystem lake = LakeFileSystem.open(dir.toString())) {
                 before = PartitionCompactorTest.writeDay(lake, new LakeLayout(lake.root()), 24, 20);
-                PartitionCompactorTest.compactor(lake, 128 * PartitionCompactorTest.MIB)
-                        .compact(new LakeLayout(lake.root()).eventPartition("signins", TENANT, DAY)).orElseThrow();
+                if (compactFirst) {
+                    PartitionCompactorTest.compactor(lake, 128 * PartitionCompactorTest.MIB)
+                            .compact(new LakeLayout(lake.root()).eventPartition("signins", TENANT, DAY)).orElseThrow();
+                }
             }
             List<String> after = new ArrayList<>(before);
             after.add("late");
-            if (runChild(dir, "merge", step) == 0) {
-                break;
+            if (runChild(dir, scenario, step) == 0) {
+                return crashes;
             }
             crashes++;
             // killed mid-swap: the day as it was, or (between the renames) absent; the late record not yet, or once
@@ -82,11 +102,10 @@ class CompactionCrashTest {
                         .isIn(Set.of(), Set.copyOf(before), Set.copyOf(after));
             }
             try (LakeFileSystem lake = LakeFileSystem.open(dir.toString())) {
-                rerun(lake, "merge");
+                rerun(lake, scenario);
             }
             assertExactlyCompacted(dir, after);
         }
-        assertThat(crashes).isEqualTo(3);
     }
 
     private static void assertAllOrNoneAndNeverTwice(java.nio.file.Path dir, List<String> ids) throws Exception {
@@ -122,6 +141,15 @@ class CompactionCrashTest {
         PartitionCompactor compactor = PartitionCompactorTest.compactor(lake, 128 * PartitionCompactorTest.MIB);
         if (scenario.equals("compact")) {
             compactor.compact(day);
+            return;
+        }
+        if (scenario.equals("whole")) {
+            // the whole day read again, newest first, with one record Graph published late
+            try (EventWindowWriter writer = PartitionCompactorTest.wholeDayWriter(lake, layout, compactor)) {
+                PartitionCompactorTest.writeWholeDay(writer, 24, 20, "v2");
+                writer.write("late", record("late", hour(0).start().plusSeconds(30), 0, "v1"));
+                writer.commit();
+            }
             return;
         }
         // a re-read of hour 13: the same records (same ids, so they replace themselves) and one that arrived late

@@ -167,6 +167,131 @@ class PartitionCompactorTest {
         assertThat(dataFiles()).containsExactly("signins-20261127T000000Z-P1D-part-00000.parquet");
     }
 
+    /** A day read whole from Graph is written once, as the day's compacted file: no window files, no compaction. */
+    @Test
+    void aWholeDayIsWrittenStraightIntoItsCompactedFile() throws Exception {
+        List<String> ids = new ArrayList<>();
+        CommitResult result;
+        try (EventWindowWriter writer = wholeDayWriter(compactor(128 * MIB))) {
+            ids.addAll(writeWholeDay(writer, 24, 10, "v1"));
+            result = writer.commit();
+        }
+
+        assertThat(result.records()).isEqualTo(240);
+        assertThat(result.files()).isEqualTo(1);
+        assertThat(result.replacedRecords()).isZero();
+        assertThat(dataFiles()).containsExactly("signins-20261127T000000Z-P1D-part-00000.parquet");
+        try (LakeQueries queries = new LakeQueries(dir)) {
+            assertThat(queries.idRows("signins")).containsExactlyInAnyOrderElementsOf(ids);
+        }
+        assertThat(compactor(128 * MIB).isCompacted(partition)).isTrue();
+        assertThat(compactor(128 * MIB).compact(partition)).as("nothing left to compact").isEmpty();
+        assertThat(TestRecords.tree(dir)).noneMatch(p -> p.contains("/."));
+    }
+
+    /**
+     * Read whole again — over window files an interrupted read left, or over the day compacted before — the day is
+     * replaced, never added to: each record once, at its latest version, a late one included.
+     */
+    @Test
+    void aWholeDayReadAgainReplacesTheDayWhateverItHeld() throws Exception {
+        writeDay(lake, layout, 24, 10);
+        for (int round = 0; round < 2; round++) { // over the window files, then over the compacted day
+            List<String> ids;
+            CommitResult result;
+            try (EventWindowWriter writer = wholeDayWriter(compactor(128 * MIB))) {
+                ids = new ArrayList<>(writeWholeDay(writer, 24, 10, "v2"));
+                writer.write("late", record("late", hour(5).start().plusSeconds(59), 0, "v1"));
+                ids.add("late");
+                result = writer.commit();
+            }
+            assertThat(result.replacedRecords()).as("round %d", round).isEqualTo(round == 0 ? 240 : 241);
+            assertThat(result.records()).isEqualTo(241);
+            assertThat(dataFiles()).containsExactly("signins-20261127T000000Z-P1D-part-00000.parquet");
+            try (LakeQueries queries = new LakeQueries(dir)) {
+                assertThat(queries.idRows("signins")).containsExactlyInAnyOrderElementsOf(ids);
+            }
+            assertThat(versionsById().get("h7-r3")).contains("v2");
+        }
+        assertThat(TestRecords.tree(dir)).noneMatch(p -> p.contains("/."));
+    }
+
+    /** Versions of a record far apart in the day (beyond the writer's look-behind): only the last is kept. */
+    @Test
+    void aWholeDayKeepsOnlyTheLatestVersionOfARecordPublishedTwice() throws Exception {
+        CommitResult result;
+        try (EventWindowWriter writer = wholeDayWriter(compactor(128 * MIB))) {
+            writer.write("twice", record("twice", hour(20).start(), 0, "v1"));
+            writeWholeDay(writer, 24, 5, "v1");
+            writer.write("twice", record("twice", hour(20).start(), 0, "v2"));
+            result = writer.commit();
+        }
+
+        assertThat(result.records()).isEqualTo(121);
+        assertThat(result.duplicatesDropped()).isEqualTo(1);
+        try (LakeQueries queries = new LakeQueries(dir)) {
+            assertThat(queries.idRows("signins")).hasSize(121).doesNotHaveDuplicates();
+        }
+        assertThat(versionsById().get("twice")).contains("v2");
+        assertThat(dataFiles()).containsExactly("signins-20261127T000000Z-P1D-part-00000.parquet");
+    }
+
+    @Test
+    void aWholeDayLargerThanTheTargetIsSplitIntoNumberedParts() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        List<String> ids = new ArrayList<>();
+        try (EventWindowWriter writer = wholeDayWriter(compactor(MIB))) {
+            for (int n = 0; n < 400; n++) {
+                byte[] noise = new byte[20_000];
+                random.nextBytes(noise);
+                GenericRecord r = record("r" + n, hour(n % 24).start().plusSeconds(n), 0, "v1");
+                r.put("raw_json", "{\"pad\":\"" + java.util.HexFormat.of().formatHex(noise) + "\"}");
+                writer.write("r" + n, r);
+                ids.add("r" + n);
+            }
+            assertThat(writer.commit().files()).isGreaterThan(3);
+        }
+
+        assertThat(dataFiles()).allMatch(name -> name.matches("signins-20261127T000000Z-P1D-part-\\d{5}\\.parquet"))
+                .contains("signins-20261127T000000Z-P1D-part-00000.parquet", "signins-20261127T000000Z-P1D-part-00003.parquet");
+        try (LakeQueries queries = new LakeQueries(dir)) {
+            assertThat(queries.idRows("signins")).containsExactlyInAnyOrderElementsOf(ids);
+        }
+        assertThat(TestRecords.tree(dir)).noneMatch(p -> p.contains("/."));
+    }
+
+    @Test
+    void anOldWholeDayThatMayNotShrinkKeepsTheRecordsItHad() throws Exception {
+        List<String> ids = writeDay(lake, layout, 24, 5);
+
+        CommitResult result;
+        try (EventWindowWriter writer = wholeDayWriter(compactor(128 * MIB))) {
+            writeWholeDay(writer, 12, 5, "v2"); // Graph has purged half of it
+            result = writer.commit(false);
+        }
+
+        assertThat(result.records()).isEqualTo(120);
+        try (LakeQueries queries = new LakeQueries(dir)) {
+            assertThat(queries.idRows("signins")).containsExactlyInAnyOrderElementsOf(ids);
+        }
+        assertThat(versionsById().get("h3-r0")).contains("v1");
+        assertThat(TestRecords.tree(dir)).noneMatch(p -> p.contains("/."));
+    }
+
+    @Test
+    void anAbortedWholeDayLeavesNothingBehind() throws Exception {
+        List<String> ids = writeDay(lake, layout, 24, 5);
+        try (EventWindowWriter writer = wholeDayWriter(compactor(128 * MIB))) {
+            writeWholeDay(writer, 24, 5, "v2");
+        } // closed without commit
+
+        try (LakeQueries queries = new LakeQueries(dir)) {
+            assertThat(queries.idRows("signins")).containsExactlyInAnyOrderElementsOf(ids);
+        }
+        assertThat(TestRecords.tree(dir)).noneMatch(p -> p.contains("/."));
+        assertThat(versionsById().get("h3-r0")).contains("v1");
+    }
+
     // ---- helpers, shared with CompactionCrashTest ----------------------------------------------------------------
 
     static TimeWindow hour(int h) {
@@ -227,6 +352,29 @@ class PartitionCompactorTest {
     private EventWindowWriter windowWriter(TimeWindow window) throws IOException {
         return new EventWindowWriter(lake, layout.windowFile("signins", TENANT, window), SCHEMA,
                 ParquetSettings.defaults(), compactedDay(window));
+    }
+
+    private EventWindowWriter wholeDayWriter(PartitionCompactor compactor) throws IOException {
+        return wholeDayWriter(lake, layout, compactor);
+    }
+
+    static EventWindowWriter wholeDayWriter(LakeFileSystem lake, LakeLayout layout, PartitionCompactor compactor)
+            throws IOException {
+        return EventWindowWriter.wholeDay(lake, layout.eventPartition("signins", TENANT, DAY), SCHEMA,
+                ParquetSettings.defaults(), compactor);
+    }
+
+    /** Graph's order: the day's records newest hour first, ids {@code h<hour>-r<n>} as {@link #writeDay} names them. */
+    static List<String> writeWholeDay(EventWindowWriter writer, int hours, int perHour, String version) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (int h = hours - 1; h >= 0; h--) {
+            for (int n = perHour - 1; n >= 0; n--) {
+                String id = "h" + h + "-r" + n;
+                writer.write(id, record(id, hour(h).start().plusSeconds(n), 0, version));
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     private List<String> dataFiles() throws IOException {

@@ -1,0 +1,52 @@
+package com.entralake.batch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import com.entralake.lake.PartitionManifest;
+import com.entralake.window.TimeWindow;
+
+/**
+ * Which days of a query are written whole, straight into their compacted file, instead of window by window and
+ * compacted afterwards: a sparse tenant's month is then about 30 files written, not 720 written, read back and
+ * rewritten, so its cost follows its records rather than its windows.
+ *
+ * <p>A day qualifies when the query covers all of it (so its last page completes the whole day, and a re-read of
+ * it replaces the whole day), when it is final once the range completes (past the lookback: nothing later re-reads
+ * it window by window), and when it is all new or all re-read (so its records count as one or the other). Any
+ * other day is written in windows, as before, and compacted once final.
+ */
+final class WholeDays {
+
+    static final Duration DAY = Duration.ofDays(1);
+
+    private final boolean enabled;
+    private final Instant rangeEnd;
+    private final Instant newFrom;
+    private final Duration lookback;
+
+    /**
+     * @param enabled  whether final days are compacted at all ({@code collection.compact-final-days})
+     * @param rangeEnd the watermark once the range completes
+     * @param newFrom  where the windows never collected before begin
+     */
+    WholeDays(boolean enabled, Instant rangeEnd, Instant newFrom, Duration lookback) {
+        this.enabled = enabled;
+        this.rangeEnd = rangeEnd;
+        this.newFrom = newFrom;
+        this.lookback = lookback;
+    }
+
+    /** The whole day {@code window} is written in, or empty when its day is written window by window. */
+    Optional<TimeWindow> dayOf(EventQuery query, TimeWindow window) {
+        if (!enabled || query.oneWindow) {
+            return Optional.empty();
+        }
+        TimeWindow day = TimeWindow.containing(window.start(), DAY);
+        boolean covered = !day.start().isBefore(query.start) && !day.end().isAfter(query.end);
+        boolean splitByNewFrom = newFrom.isAfter(day.start()) && newFrom.isBefore(day.end());
+        boolean finalOnceComplete = PartitionManifest.isEventPartitionFinal(day.startDate(), rangeEnd, lookback);
+        return covered && !splitByNewFrom && finalOnceComplete ? Optional.of(day) : Optional.empty();
+    }
+}

@@ -1,0 +1,81 @@
+package com.entralake.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.entralake.testing.CollectFixture.Captured;
+import com.entralake.testing.LakeQueries;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Days a query reads whole and that are final once its range completes are written straight as their one compacted
+ * file. A later run whose lookback re-reads such a day whole (a weekly run with a two-day lookback) replaces the
+ * day: a sign-in Graph published a day late lands in it once and is counted late, and the day stays one file.
+ */
+class WholeDayRereadTest extends EmulatedCollectionTest {
+
+    /** A day the first run collects but does not yet consider final, and the second re-reads whole. */
+    private static final String REREAD_DAY = "2026-11-19";
+
+    @Test
+    void aLateSignInInADayReReadWholeLandsOnceAndTheDayStaysOneFile() throws Exception {
+        Case c = newCase("whole-day-reread", 20, 0, Map.of("entralake.collection.lookback", "P2D"));
+        assertThat(collect(c, NOW).exitCode()).isZero();
+
+        Instant weekLater = NOW.plus(Duration.ofDays(7));
+        String late = UUID.nameUUIDFromBytes("late-sign-in".getBytes()).toString();
+        ObjectNode record = JsonNodeFactory.instance.objectNode().put("id", late)
+                .put("createdDateTime", REREAD_DAY + "T12:34:56Z");
+        // published after the first run had read that hour
+        c.tenant().emulated().events("signins").add(record, NOW.plus(Duration.ofDays(1)));
+        fixture.emulator.clock().set(weekLater);
+        Captured second = collect(c, weekLater);
+
+        assertThat(second.exitCode()).as(second.all()).isZero();
+        Instant end = Instant.parse("2026-11-27T10:00:00Z");
+        try (LakeQueries lake = new LakeQueries(c.lake())) {
+            assertThat(lake.idRows("signins")).doesNotHaveDuplicates().contains(late)
+                    .containsExactlyInAnyOrderElementsOf(c.tenant().emulated().visibleIds("signins", START, end));
+        }
+        // the re-read: 18 November from 10:00 in 14 windows, 19 November whole in one file, 20 November to 10:00 in 10
+        assertThat(second.stdout()).containsPattern("re-read within the lookback: [0-9,]+ records in 25 file\\(s\\)")
+                .contains("1 of the records above arrived late in those windows")
+                // compacted from windows only the two days cut by the range's start and by where new windows begin
+                .contains("compacted 2 final day(s): 38 window files into 2");
+        assertThat(dataFiles(c.lake(), REREAD_DAY)).containsExactly("signins-20261119T000000Z-P1D-part-00000.parquet");
+        // the days the second run read new and whole are one file each too: 21 to 24 November
+        for (String day : List.of("2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24")) {
+            assertThat(dataFiles(c.lake(), day)).as(day).containsExactly(
+                    "signins-" + day.replace("-", "") + "T000000Z-P1D-part-00000.parquet");
+        }
+    }
+
+    private static Captured collect(Case c, Instant now) throws Exception {
+        return fixture.collectCapturing(c.config(), now, "--data-type=signins");
+    }
+
+    private static List<String> dataFiles(Path lake, String day) throws Exception {
+        Path partition = lake.resolve("signins").resolve("tenant_id=" + lakeTenant(lake)).resolve("event_date=" + day);
+        try (Stream<Path> files = Files.list(partition)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        }
+    }
+
+    private static String lakeTenant(Path lake) throws Exception {
+        try (Stream<Path> tenants = Files.list(lake.resolve("signins"))) {
+            return tenants.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("tenant_id="))
+                    .findFirst().orElseThrow().substring("tenant_id=".length());
+        }
+    }
+}
