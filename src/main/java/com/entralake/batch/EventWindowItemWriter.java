@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -36,6 +38,8 @@ import com.entralake.window.TimeWindow;
  * applies, and the day commits, as its one compacted file, once a record of an older day arrives or the query ends.
  */
 class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
+
+    private static final Logger log = LoggerFactory.getLogger(EventWindowItemWriter.class);
 
     private final EventRange range;
     private final StepSubject subject;
@@ -114,17 +118,15 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
                     commitOpenWindow(query);
                 }
                 Optional<TimeWindow> day = wholeDays.dayOf(query, window);
-                TimeWindow unit = day.orElse(window);
+                TimeWindow unit = day.isPresent() && openedWholeDay(day.get()) ? day.get() : window;
+                if (unit == window) {
+                    openWindow(window);
+                }
                 // the windows between had no records in this query: their files go once the query is read to its end
                 for (Instant s = unit.end(); s.isBefore(query.writtenDownTo); s = s.plus(range.windowSize())) {
                     query.empty.add(new TimeWindow(s, s.plus(range.windowSize())));
                 }
                 query.writtenDownTo = unit.end();
-                if (day.isPresent()) {
-                    openWholeDay(day.get());
-                } else {
-                    openWindow(window);
-                }
             }
             writer.write(event.row().id(), event.row().row());
         }
@@ -162,10 +164,24 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
                 context.parquetOf(subject.type()).withPageSize(ParquetSettings.WINDOW_PAGE_SIZE), compactedDay(window));
     }
 
-    private void openWholeDay(TimeWindow day) throws IOException {
+    /**
+     * Opens the writer of a whole day, in the staging area. When that cannot be written the step goes on window by
+     * window, as with compaction off: what the run collects does not depend on the staging area (compaction, which
+     * needs it too, then says once the run ends which days stayed in their window files).
+     */
+    private boolean openedWholeDay(TimeWindow day) {
+        try {
+            writer = EventWindowWriter.wholeDay(context.lake(), dayFolder(day), context.schemaOf(subject.type()),
+                    context.parquetOf(subject.type()).withPageSize(ParquetSettings.WINDOW_PAGE_SIZE)
+                            .withRowGroupSize(ParquetSettings.WHOLE_DAY_ROW_GROUP_SIZE), compactor);
+        } catch (IOException e) {
+            log.warn("{} [{}]: cannot write {} whole in the lake's staging area ({}); writing its days window by window",
+                    subject.type().dataset(), subject.session().name(), day.startDate(), e.getMessage());
+            wholeDays.disable();
+            return false;
+        }
         openWindow = day;
-        writer = EventWindowWriter.wholeDay(context.lake(), dayFolder(day), context.schemaOf(subject.type()),
-                context.parquetOf(subject.type()), compactor);
+        return true;
     }
 
     private void commitOpenWindow(EventQuery query) throws IOException {

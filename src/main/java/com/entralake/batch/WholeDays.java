@@ -21,7 +21,7 @@ final class WholeDays {
 
     static final Duration DAY = Duration.ofDays(1);
 
-    private final boolean enabled;
+    private boolean enabled;
     private final Instant rangeEnd;
     private final Instant newFrom;
     private final Duration lookback;
@@ -36,6 +36,11 @@ final class WholeDays {
         this.rangeEnd = rangeEnd;
         this.newFrom = newFrom;
         this.lookback = lookback;
+    }
+
+    /** From now on every day is written window by window: the staging area a whole day is written in failed. */
+    void disable() {
+        enabled = false;
     }
 
     /** The whole day {@code window} is written in, or empty when its day is written window by window. */

@@ -18,8 +18,11 @@ public final class InFlightPages {
     static final long BYTES_PER_PAGE = 32L * 1024 * 1024;
     /** What the rest of the collector needs on the heap: schemas, Spring, Hadoop, the job repository. */
     static final long RESERVED = 112L * 1024 * 1024;
-    /** An open window's Parquet writer and the records it holds back (measured: about 1.2 MB). */
-    static final long BYTES_PER_OPEN_WRITER = 3L * 1024 * 1024 / 2;
+    /**
+     * An open window's Parquet writer and the records it holds back (measured: about 1.2 MB); a whole day's writer
+     * holds up to one row group more (ParquetSettings.WHOLE_DAY_ROW_GROUP_SIZE, 1 MiB).
+     */
+    static final long BYTES_PER_OPEN_WRITER = 5L * 1024 * 1024 / 2;
     /** Open writers per tenant collected at once: its event lane and one other. */
     static final int WRITERS_PER_TENANT = 2;
 

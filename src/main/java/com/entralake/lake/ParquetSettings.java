@@ -77,6 +77,16 @@ public record ParquetSettings(CompressionCodecName compression, long rowGroupSiz
      */
     public static final int WINDOW_PAGE_SIZE = 256 * 1024;
 
+    /**
+     * Row groups of a day written whole as it is read (a sparse tenant's day, up to a few tens of thousands of
+     * records): flushed at this size, its writer holds about what a window's does, however many tenants write at once.
+     */
+    public static final long WHOLE_DAY_ROW_GROUP_SIZE = 1024 * 1024;
+
+    public ParquetSettings withRowGroupSize(long bytes) {
+        return new ParquetSettings(compression, bytes, pageSize, plainColumns);
+    }
+
     public ParquetSettings withPageSize(int bytes) {
         return new ParquetSettings(compression, rowGroupSize, bytes, plainColumns);
     }
