@@ -132,6 +132,19 @@ final class EventRange {
         return newFrom;
     }
 
+    /**
+     * A day the query read whole held more records than a whole day's writer may (a burst in a quiet tenant): the
+     * query is given up like one whose order failed — the restart point never moved past it, its counters never
+     * counted — and read again, its days window by window, so that memory holds one window's ids again.
+     */
+    void dayTooLargeToWriteWhole(EventQuery query, java.time.LocalDate day, int limit) {
+        log.warn("{} [{}]: {} holds more than {} records, more than a day is written whole; the query {} .. {} is read"
+                + " again with its days window by window", subject.type().dataset(), subject.session().name(), day,
+                limit, query.start, query.end);
+        query.abandoned = true;
+        query.counts.discard();
+    }
+
     boolean isNew(TimeWindow window) {
         return !window.start().isBefore(newFrom);
     }

@@ -49,6 +49,7 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
     private final WholeDays wholeDays;
     /** The window, or whole day ({@link WholeDays}), being written. */
     private TimeWindow openWindow;
+    private boolean openWholeDay;
     private EventWindowWriter writer;
     private long recordsThisExecution;
     /** What a window file held before this execution first replaced it: the base for counting late arrivals. */
@@ -88,8 +89,11 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
             query.held.addAll(page.events());
             if (page.last()) {
                 query.held.sort(Comparator.comparing(PlacedEvent::time).reversed());
-                writeInOrder(query, query.held);
+                boolean written = writeInOrder(query, query.held);
                 query.held.clear();
+                if (!written) {
+                    return;
+                }
             }
         } else {
             Optional<PageOrder.Violation> violation = PageOrder.firstViolation(
@@ -101,7 +105,9 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
                 range.orderFailed(query, violation.get());
                 return;
             }
-            writeInOrder(query, page.events());
+            if (!writeInOrder(query, page.events())) {
+                return;
+            }
         }
         if (page.last()) {
             finish(query);
@@ -110,14 +116,15 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
                 openWindow != null ? openWindow.start() : range.resumeBefore());
     }
 
-    private void writeInOrder(EventQuery query, List<PlacedEvent> events) throws IOException {
+    /** Writes the events, newest first; false when the query had to be given up (a day too large to write whole). */
+    private boolean writeInOrder(EventQuery query, List<PlacedEvent> events) throws IOException {
         for (PlacedEvent event : events) {
             TimeWindow window = TimeWindow.containing(event.time(), range.windowSize());
             if (openWindow == null || window.start().isBefore(openWindow.start())) {
                 if (openWindow != null) {
                     commitOpenWindow(query);
                 }
-                Optional<TimeWindow> day = wholeDays.dayOf(query, window);
+                Optional<TimeWindow> day = wholeDayOf(query, window);
                 TimeWindow unit = day.isPresent() && openedWholeDay(day.get()) ? day.get() : window;
                 if (unit == window) {
                     openWindow(window);
@@ -129,7 +136,15 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
                 query.writtenDownTo = unit.end();
             }
             writer.write(event.row().id(), event.row().row());
+            if (openWholeDay && writer.records() > WholeDays.MAX_RECORDS) {
+                abortOpenWindow();
+                wholeDays.disable();
+                range.dayTooLargeToWriteWhole(query, TimeWindow.containing(event.time(), WholeDays.DAY).startDate(),
+                        WholeDays.MAX_RECORDS);
+                return false;
+            }
         }
+        return true;
     }
 
     /** The query has been read to its last page: every window in its span is complete, whatever the order was. */
@@ -143,7 +158,7 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
             }
             Set<TimeWindow> emptyCompactedDays = new LinkedHashSet<>();
             for (TimeWindow empty : query.empty) {
-                Optional<TimeWindow> day = wholeDays.dayOf(query, empty);
+                Optional<TimeWindow> day = wholeDayOf(query, empty);
                 if (day.isPresent() && compactor.isCompacted(dayFolder(day.get()))) {
                     // the whole day is empty in this query: its compacted files are rewritten once, not once per window
                     emptyCompactedDays.add(day.get());
@@ -160,8 +175,23 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
 
     private void openWindow(TimeWindow window) throws IOException {
         openWindow = window;
+        openWholeDay = false;
         writer = new EventWindowWriter(context.lake(), windowFile(window), context.schemaOf(subject.type()),
                 context.parquetOf(subject.type()).withPageSize(ParquetSettings.WINDOW_PAGE_SIZE), compactedDay(window));
+    }
+
+    /**
+     * The whole day {@code window} is written in ({@link WholeDays}), unless Graph may have purged part of that day
+     * while the lake holds it: then each window keeps what the lake has where Graph returns fewer records
+     * ({@link #graphHoldsAllOf}), which a whole day, counted as one, could not do without losing a late record in
+     * its other windows. A day the lake has nothing of yet (a first backfill) is written whole at any age.
+     */
+    private Optional<TimeWindow> wholeDayOf(EventQuery query, TimeWindow window) throws IOException {
+        Optional<TimeWindow> day = wholeDays.dayOf(query, window);
+        if (day.isPresent() && !graphHoldsAllOf(day.get().start()) && compactor.hasFiles(dayFolder(day.get()))) {
+            return Optional.empty();
+        }
+        return day;
     }
 
     /**
@@ -181,6 +211,7 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
             return false;
         }
         openWindow = day;
+        openWholeDay = true;
         return true;
     }
 

@@ -20,6 +20,13 @@ import com.entralake.window.TimeWindow;
 final class WholeDays {
 
     static final Duration DAY = Duration.ofDays(1);
+    /**
+     * The most records a day is written whole with: its writer keeps every id of the day (about 130 bytes each, so
+     * about 6.5 MB here), where a window's writer keeps an hour's. A query covers whole days only where Graph had
+     * at most about 20,000 records a day before it; a burst beyond this (a password spray in a quiet tenant) makes
+     * the query read again window by window ({@link EventRange#dayTooLargeToWriteWhole}).
+     */
+    static final int MAX_RECORDS = 50_000;
 
     private boolean enabled;
     private final Instant rangeEnd;

@@ -96,6 +96,11 @@ public final class EventWindowWriter implements AutoCloseable {
         }
     }
 
+    /** Records written so far, versions of one record counted each. */
+    public int records() {
+        return written + waiting.size();
+    }
+
     public Path tempPath() {
         return tempPath;
     }

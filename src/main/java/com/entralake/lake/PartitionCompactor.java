@@ -81,6 +81,11 @@ public final class PartitionCompactor {
         return known;
     }
 
+    /** Whether the partition holds any data file (window or compacted). */
+    public boolean hasFiles(Path partitionDir) throws IOException {
+        return !visibleFiles(partitionDir).isEmpty();
+    }
+
     /** Compacts the partition; empty when there is nothing to do (no files, or compacted already). */
     public Optional<Compaction> compact(Path partitionDir) throws IOException {
         List<FileStatus> files = visibleFiles(partitionDir);
