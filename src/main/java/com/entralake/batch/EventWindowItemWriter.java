@@ -61,7 +61,7 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
         this.context = context;
         this.ordered = subject.type().timeWindows().orElseThrow().ordered();
         this.compactor = context.compactorOf(subject.type());
-        this.wholeDays = new WholeDays(context.settings().isCompactFinalDays(), range.range(), range.newFrom(),
+        this.wholeDays = new WholeDays(context.settings().isCompactFinalDays(), range.range().end(), range.newFrom(),
                 context.settings().getLookback());
     }
 
@@ -184,14 +184,11 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
      * The whole day {@code window} is written in ({@link WholeDays}), unless Graph may have purged part of that day
      * while the lake holds it: then each window keeps what the lake has where Graph returns fewer records
      * ({@link #graphHoldsAllOf}), which a whole day, counted as one, could not do without losing a late record in
-     * its other windows. A day the lake has nothing of yet (a first backfill) is written whole at any age. The range's
-     * first day, entered after midnight, is written whole only then too: its folder is replaced, and what it held from
-     * before the range would go with it.
+     * its other windows. A day the lake has nothing of yet (a first backfill) is written whole at any age.
      */
     private Optional<TimeWindow> wholeDayOf(EventQuery query, TimeWindow window) throws IOException {
         Optional<TimeWindow> day = wholeDays.dayOf(query, window);
-        if (day.isPresent() && (!graphHoldsAllOf(day.get().start()) || WholeDays.startsAfterItsDay(day.get()))
-                && compactor.hasFiles(dayFolder(day.get()))) {
+        if (day.isPresent() && !graphHoldsAllOf(day.get().start()) && compactor.hasFiles(dayFolder(day.get()))) {
             return Optional.empty();
         }
         return day;

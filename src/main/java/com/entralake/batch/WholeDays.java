@@ -12,8 +12,7 @@ import com.entralake.window.TimeWindow;
  * compacted afterwards: a sparse tenant's month is then about 30 files written, not 720 written, read back and
  * rewritten, so its cost follows its records rather than its windows.
  *
- * <p>A day qualifies when the query covers all of it (or, for the range's first day, all of it from the range's
- * start) (so its last page completes the whole day, and a re-read of
+ * <p>A day qualifies when the query covers all of it (so its last page completes the whole day, and a re-read of
  * it replaces the whole day), when it is final once the range completes (past the lookback: nothing later re-reads
  * it window by window), and when it is all new or all re-read (so its records count as one or the other). Any
  * other day is written in windows, as before, and compacted once final.
@@ -30,18 +29,18 @@ final class WholeDays {
     static final int MAX_RECORDS = 50_000;
 
     private boolean enabled;
-    private final TimeWindow range;
+    private final Instant rangeEnd;
     private final Instant newFrom;
     private final Duration lookback;
 
     /**
      * @param enabled  whether final days are compacted at all ({@code collection.compact-final-days})
-     * @param range    the step's range (its end is the watermark once it completes)
+     * @param rangeEnd the watermark once the range completes
      * @param newFrom  where the windows never collected before begin
      */
-    WholeDays(boolean enabled, TimeWindow range, Instant newFrom, Duration lookback) {
+    WholeDays(boolean enabled, Instant rangeEnd, Instant newFrom, Duration lookback) {
         this.enabled = enabled;
-        this.range = range;
+        this.rangeEnd = rangeEnd;
         this.newFrom = newFrom;
         this.lookback = lookback;
     }
@@ -51,27 +50,15 @@ final class WholeDays {
         enabled = false;
     }
 
-    /**
-     * The whole day {@code window} is written in, or empty when its day is written window by window. For the range's
-     * first day, which the range enters after midnight, that is the part from the range's start: the caller writes it
-     * whole only where the lake holds nothing of that day ({@link #startsAfterItsDay}), since the day's folder is
-     * replaced.
-     */
+    /** The whole day {@code window} is written in, or empty when its day is written window by window. */
     Optional<TimeWindow> dayOf(EventQuery query, TimeWindow window) {
         if (!enabled || query.oneWindow) {
             return Optional.empty();
         }
         TimeWindow day = TimeWindow.containing(window.start(), DAY);
-        Instant from = day.start().isBefore(range.start()) ? range.start() : day.start();
-        boolean covered = !from.isBefore(query.start) && !day.end().isAfter(query.end);
-        boolean splitByNewFrom = newFrom.isAfter(from) && newFrom.isBefore(day.end());
-        boolean finalOnceComplete = PartitionManifest.isEventPartitionFinal(day.startDate(), range.end(), lookback);
-        return covered && !splitByNewFrom && finalOnceComplete ? Optional.of(new TimeWindow(from, day.end()))
-                : Optional.empty();
-    }
-
-    /** Whether {@code unit}, from {@link #dayOf}, is the part of a day from the range's start. */
-    static boolean startsAfterItsDay(TimeWindow unit) {
-        return !TimeWindow.alignDown(unit.start(), DAY).equals(unit.start());
+        boolean covered = !day.start().isBefore(query.start) && !day.end().isAfter(query.end);
+        boolean splitByNewFrom = newFrom.isAfter(day.start()) && newFrom.isBefore(day.end());
+        boolean finalOnceComplete = PartitionManifest.isEventPartitionFinal(day.startDate(), rangeEnd, lookback);
+        return covered && !splitByNewFrom && finalOnceComplete ? Optional.of(day) : Optional.empty();
     }
 }

@@ -16,9 +16,8 @@ class WholeDaysTest {
     private static final Duration LOOKBACK = Duration.ofHours(2);
     private static final Instant RANGE_START = Instant.parse("2026-11-01T10:00:00Z");
     private static final Instant RANGE_END = Instant.parse("2026-12-01T10:00:00Z");
-    private static final TimeWindow RANGE = new TimeWindow(RANGE_START, RANGE_END);
 
-    private final WholeDays backfill = new WholeDays(true, RANGE, RANGE_START, LOOKBACK);
+    private final WholeDays backfill = new WholeDays(true, RANGE_END, RANGE_START, LOOKBACK);
 
     @Test
     void aDayTheQueryCoversAndThatIsFinalOnceTheRangeCompletesIsWrittenWhole() {
@@ -28,20 +27,6 @@ class WholeDaysTest {
                 .contains(new TimeWindow(Instant.parse("2026-11-15T00:00:00Z"), Instant.parse("2026-11-16T00:00:00Z")));
         assertThat(backfill.dayOf(query, hour("2026-11-02T00:00:00Z"))).as("the query's first day").isPresent();
         assertThat(backfill.dayOf(query, hour("2026-11-29T23:00:00Z"))).as("the query's last day").isPresent();
-    }
-
-    /** The range's first day is entered at 10:00: a query from the range's start covers that part of it whole. */
-    @Test
-    void theRangesFirstDayIsWrittenWholeFromTheRangesStart() {
-        TimeWindow unit = backfill.dayOf(query("2026-11-01T10:00:00Z", "2026-11-20T00:00:00Z", false),
-                hour("2026-11-01T15:00:00Z")).orElseThrow();
-
-        assertThat(unit).isEqualTo(new TimeWindow(RANGE_START, Instant.parse("2026-11-02T00:00:00Z")));
-        assertThat(WholeDays.startsAfterItsDay(unit)).isTrue();
-        assertThat(WholeDays.startsAfterItsDay(backfill.dayOf(query("2026-11-01T10:00:00Z", "2026-11-20T00:00:00Z", false),
-                hour("2026-11-05T15:00:00Z")).orElseThrow())).isFalse();
-        assertThat(backfill.dayOf(query("2026-11-01T12:00:00Z", "2026-11-20T00:00:00Z", false), hour("2026-11-01T15:00:00Z")))
-                .as("a query from after the range's start cuts it").isEmpty();
     }
 
     @Test
@@ -59,15 +44,14 @@ class WholeDaysTest {
 
         // 30 Nov ends at 1 Dec 00:00, plus the 2 h lookback: final at a watermark of 1 Dec 10:00
         assertThat(backfill.dayOf(query, hour("2026-11-30T12:00:00Z"))).isPresent();
-        WholeDays endingEarly = new WholeDays(true,
-                new TimeWindow(RANGE_START, Instant.parse("2026-12-01T01:00:00Z")), RANGE_START, LOOKBACK);
+        WholeDays endingEarly = new WholeDays(true, Instant.parse("2026-12-01T01:00:00Z"), RANGE_START, LOOKBACK);
         assertThat(endingEarly.dayOf(query("2026-11-25T00:00:00Z", "2026-12-01T01:00:00Z", false),
                 hour("2026-11-30T12:00:00Z"))).as("a watermark of 01:00 is within the lookback of its end").isEmpty();
     }
 
     @Test
     void aDayWhereNewWindowsBeginIsWrittenWindowByWindowSoItsRecordsCountAsNewOrRereadCorrectly() {
-        WholeDays incremental = new WholeDays(true, RANGE, Instant.parse("2026-11-20T08:00:00Z"), Duration.ofDays(3));
+        WholeDays incremental = new WholeDays(true, RANGE_END, Instant.parse("2026-11-20T08:00:00Z"), Duration.ofDays(3));
         EventQuery query = query("2026-11-17T00:00:00Z", "2026-11-24T00:00:00Z", false);
 
         assertThat(incremental.dayOf(query, hour("2026-11-20T12:00:00Z"))).isEmpty();
@@ -77,7 +61,7 @@ class WholeDaysTest {
 
     @Test
     void nothingIsWrittenWholeWithCompactionOffOrOneQueryPerWindow() {
-        WholeDays off = new WholeDays(false, RANGE, RANGE_START, LOOKBACK);
+        WholeDays off = new WholeDays(false, RANGE_END, RANGE_START, LOOKBACK);
 
         assertThat(off.dayOf(query("2026-11-02T00:00:00Z", "2026-11-30T00:00:00Z", false), hour("2026-11-15T13:00:00Z")))
                 .isEmpty();

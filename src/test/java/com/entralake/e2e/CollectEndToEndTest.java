@@ -41,10 +41,10 @@ class CollectEndToEndTest extends EmulatedCollectionTest {
             // its density — four requests, not 720
             assertThat(requestsFor(tenant, "/v1.0/auditLogs/signIns")).isLessThanOrEqualTo((signIns.size() + 999) / 1000 + 1);
             assertThat(requestsFor(tenant, "/directoryAudits")).isLessThanOrEqualTo(2);
-            // the second query covers 30 days whole (the range's first from its start at 10:00), each written as its
-            // one file, nothing left to compact; the 10 hours of the provisional day are in their windows
-            assertThat(run.stdout()).as("a file per whole day, per window elsewhere").containsPattern("signins .* files +40 ")
-                    .doesNotContain("signins [sparse]: compacted");
+            // the 29 days the second query covers whole are written as one file each; the range's first day (from
+            // 10:00) in its 14 window files, compacted once final; the 10 hours of the provisional day in theirs
+            assertThat(run.stdout()).as("a file per whole day, per window elsewhere").containsPattern("signins .* files +53 ")
+                    .contains("compacted 1 final day(s): 14 window files into 1");
             assertThat(lake.strings("SELECT count(DISTINCT filename) FROM read_parquet('" + lake.glob("signins")
                     + "', filename = true)").get(0)).isEqualTo("40");
         }

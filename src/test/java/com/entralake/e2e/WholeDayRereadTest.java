@@ -64,32 +64,6 @@ class WholeDayRereadTest extends EmulatedCollectionTest {
                 .containsExactly("signins-20261119T000000Z-P1D-part-00000.parquet");
     }
 
-    /**
-     * The range's first day is entered after midnight. A first backfill writes that part of it whole, but not over
-     * records the lake already holds from before the range (here a longer backfill whose job history was lost): the
-     * day's folder is replaced by a whole day, so those would go. It is written window by window instead.
-     */
-    @Test
-    void theRangesFirstDayIsNotWrittenWholeOverRecordsTheLakeHoldsFromBeforeTheRange() throws Exception {
-        Case c = newCase("first-day-kept", 20, 0, Map.of("entralake.collection.backfill", "P3D"));
-        assertThat(collect(c, NOW).exitCode()).isZero();
-        Instant longerStart = START.minus(Duration.ofDays(1));
-        java.util.Set<String> before = c.tenant().emulated().visibleIds("signins", longerStart, END);
-
-        // the same lake, a new job repository, the default two-day backfill: its range starts 18 November 10:00
-        Path config = fixture.config("first-day-kept-again.properties", List.of(c.tenant()), Map.of(
-                "entralake.lake-root", c.lake().toString(),
-                "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("jobrepo-first-day-kept-again")
-                        + ";AUTO_SERVER=TRUE;WRITE_DELAY=0"));
-        Captured again = fixture.collectCapturing(config, NOW, "--data-type=signins");
-
-        assertThat(again.exitCode()).as(again.all()).isZero();
-        assertThat(again.stdout()).contains("first collection of signins: backfilling from " + START);
-        try (LakeQueries lake = new LakeQueries(c.lake())) {
-            assertThat(lake.idRows("signins")).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(before);
-        }
-    }
-
     private static final String LATE = UUID.nameUUIDFromBytes("late-sign-in".getBytes()).toString();
 
     /** Collects at NOW, lets Graph publish a sign-in of REREAD_DAY a day late, and collects {@code later}. */
