@@ -49,7 +49,6 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
     private final WholeDays wholeDays;
     /** The window, or whole day ({@link WholeDays}), being written. */
     private TimeWindow openWindow;
-    private boolean openWholeDay;
     private EventWindowWriter writer;
     private long recordsThisExecution;
     /** What a window file held before this execution first replaced it: the base for counting late arrivals. */
@@ -136,7 +135,7 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
                 query.writtenDownTo = unit.end();
             }
             writer.write(event.row().id(), event.row().row());
-            if (openWholeDay && writer.records() > WholeDays.MAX_RECORDS) {
+            if (writer.isWholeDay() && writer.records() > WholeDays.MAX_RECORDS) {
                 abortOpenWindow();
                 wholeDays.disable();
                 range.dayTooLargeToWriteWhole(query, TimeWindow.containing(event.time(), WholeDays.DAY).startDate(),
@@ -158,8 +157,11 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
             }
             Set<TimeWindow> emptyCompactedDays = new LinkedHashSet<>();
             for (TimeWindow empty : query.empty) {
-                Optional<TimeWindow> day = wholeDayOf(query, empty);
-                if (day.isPresent() && compactor.isCompacted(dayFolder(day.get()))) {
+                // the compactor's cached answer first: only a compacted day needs the whole-day test (and its listing)
+                TimeWindow emptyDay = TimeWindow.containing(empty.start(), WholeDays.DAY);
+                Optional<TimeWindow> day = compactor.isCompacted(dayFolder(emptyDay)) ? wholeDayOf(query, empty)
+                        : Optional.empty();
+                if (day.isPresent()) {
                     // the whole day is empty in this query: its compacted files are rewritten once, not once per window
                     emptyCompactedDays.add(day.get());
                 } else {
@@ -175,7 +177,6 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
 
     private void openWindow(TimeWindow window) throws IOException {
         openWindow = window;
-        openWholeDay = false;
         writer = new EventWindowWriter(context.lake(), windowFile(window), context.schemaOf(subject.type()),
                 context.parquetOf(subject.type()).withPageSize(ParquetSettings.WINDOW_PAGE_SIZE), compactedDay(window));
     }
@@ -211,7 +212,6 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
             return false;
         }
         openWindow = day;
-        openWholeDay = true;
         return true;
     }
 

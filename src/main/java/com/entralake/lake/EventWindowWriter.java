@@ -96,6 +96,11 @@ public final class EventWindowWriter implements AutoCloseable {
         }
     }
 
+    /** Whether this writes a whole day ({@link #wholeDay}) rather than one window. */
+    public boolean isWholeDay() {
+        return wholeDay != null;
+    }
+
     /** Records written so far, versions of one record counted each. */
     public int records() {
         return written + waiting.size();
