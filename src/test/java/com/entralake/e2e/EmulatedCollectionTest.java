@@ -70,4 +70,26 @@ abstract class EmulatedCollectionTest {
         }
         return left;
     }
+
+    /** The names of the sign-in data files of one UTC day ({@code yyyy-MM-dd}) of the lake's one tenant. */
+    static java.util.List<String> dataFiles(Path lake, String day) throws java.io.IOException {
+        Path tenants = lake.resolve("signins");
+        String tenant;
+        try (java.util.stream.Stream<Path> dirs = java.nio.file.Files.list(tenants)) {
+            tenant = dirs.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("tenant_id=")).findFirst()
+                    .orElseThrow();
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(tenants.resolve(tenant).resolve("event_date=" + day))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        }
+    }
+
+    /**
+     * Every expected id exactly once, nothing else: as many rows as ids, and the same ids. In hashed sets, because
+     * AssertJ's in-any-order list comparison is quadratic (tens of seconds at tens of thousands of ids).
+     */
+    static void assertEachIdOnce(java.util.List<String> rows, java.util.Set<String> expected) {
+        org.assertj.core.api.Assertions.assertThat(rows).as("rows, one per expected id").hasSameSizeAs(expected);
+        org.assertj.core.api.Assertions.assertThat(new java.util.HashSet<>(rows)).as("ids").isEqualTo(expected);
+    }
 }

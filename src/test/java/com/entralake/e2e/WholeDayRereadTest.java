@@ -2,14 +2,11 @@ package com.entralake.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -88,19 +85,5 @@ class WholeDayRereadTest extends EmulatedCollectionTest {
 
     private static Captured collect(Case c, Instant now) throws Exception {
         return fixture.collectCapturing(c.config(), now, "--data-type=signins");
-    }
-
-    private static List<String> dataFiles(Path lake, String day) throws Exception {
-        Path partition = lake.resolve("signins").resolve("tenant_id=" + lakeTenant(lake)).resolve("event_date=" + day);
-        try (Stream<Path> files = Files.list(partition)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
-        }
-    }
-
-    private static String lakeTenant(Path lake) throws Exception {
-        try (Stream<Path> tenants = Files.list(lake.resolve("signins"))) {
-            return tenants.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("tenant_id="))
-                    .findFirst().orElseThrow().substring("tenant_id=".length());
-        }
     }
 }
