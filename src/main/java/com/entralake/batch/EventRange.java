@@ -22,7 +22,10 @@ import com.entralake.window.TimeWindow;
  * ({@link #completed}): then every record in its time span has been seen, in whatever order Graph sent them. A run
  * interrupted inside a query reads that query again (its window files are replaced, never doubled). Once Graph's
  * order has failed ({@link #orderFailed}) the rest of the range is read one window per query, each exact whatever
- * the order.
+ * the order. Queries end at day boundaries where they can, so that days can be written whole ({@link WholeDays}): a
+ * slice of a day or more begins at a day's start; a dense day, of at most twice a slice's pages and
+ * {@link WholeDays#DAY_QUERY_RECORDS} records, is read as one query from its start; and the first query, before
+ * the span has been fitted to the data, does not reach back past the start of the day it ends in.
  */
 final class EventRange {
 
@@ -40,6 +43,8 @@ final class EventRange {
     /** What completed queries add to the step's counters when the chunk commits. */
     private final PendingCounts completedCounts = new PendingCounts();
     private boolean moved;
+    /** The last completed query as {@link StepProgress#LAST_QUERY} keeps it, or null before one. */
+    private String lastQuery;
 
     EventRange(StepSubject subject, JobParameters parameters, Duration windowSize) {
         this.subject = subject;
@@ -58,6 +63,11 @@ final class EventRange {
             resumeBefore = Instant.parse(ec.getString(StepProgress.RESUME_BEFORE));
         }
         oneQueryPerWindow = ec.containsKey(StepProgress.ONE_QUERY_PER_WINDOW);
+        if (ec.containsKey(StepProgress.LAST_QUERY)) {
+            lastQuery = ec.getString(StepProgress.LAST_QUERY);
+            String[] q = lastQuery.split(" ");
+            span.completed(Duration.parse(q[0]), Long.parseLong(q[1]), Long.parseLong(q[2]), subject.type().pageSize());
+        }
         if (resumeBefore.isBefore(range.end())) {
             log.info("{} [{}]: resuming {} — windows from {} on are already committed{}", subject.type().dataset(),
                     subject.session().name(), range, resumeBefore,
@@ -69,6 +79,9 @@ final class EventRange {
     void update(ExecutionContext ec) {
         if (moved) {
             ec.putString(StepProgress.RESUME_BEFORE, resumeBefore.toString());
+            if (lastQuery != null) {
+                ec.putString(StepProgress.LAST_QUERY, lastQuery);
+            }
             moved = false;
         }
         if (oneQueryPerWindow) {
@@ -91,6 +104,19 @@ final class EventRange {
                 // a slice of a day or more begins at a day's start (at most a day longer), so that its days are
                 // whole: each can be written as its one compacted file (WholeDays)
                 sliceStart = TimeWindow.alignDown(sliceStart, WholeDays.DAY);
+            } else {
+                Instant dayStart = TimeWindow.alignDown(resumeBefore.minus(windowSize), WholeDays.DAY);
+                if (span.current().multipliedBy(2).compareTo(WholeDays.DAY) >= 0
+                        && span.dayHoldsAtMost(WholeDays.DAY_QUERY_RECORDS)) {
+                    // a dense day that still fits a whole day's writer is read as one query, from the start of the
+                    // day the query ends in, so that it too is written whole: not 24 windows written, read back and
+                    // rewritten
+                    sliceStart = dayStart;
+                } else if (!span.measured() && sliceStart.isBefore(dayStart)) {
+                    // the first query, of a span not yet fitted to the data, stays inside the day it ends in: the
+                    // next then ends at a day's start, so that the day before can be read, and written, whole
+                    sliceStart = dayStart;
+                }
             }
             start = sliceStart.isAfter(range.start()) ? sliceStart : range.start();
         }
@@ -102,8 +128,9 @@ final class EventRange {
     /** The query has been read to its last page and its windows committed: the range is complete down to its start. */
     void completed(EventQuery query) {
         if (!query.oneWindow) {
-            span.completed(Duration.between(query.start, query.end), query.records, query.pagesRead,
-                    subject.type().pageSize());
+            Duration covered = Duration.between(query.start, query.end);
+            span.completed(covered, query.records, query.pagesRead, subject.type().pageSize());
+            lastQuery = covered + " " + query.records + " " + query.pagesRead;
         }
         query.counts.flushInto(completedCounts);
         resumeBefore = query.start;

@@ -17,6 +17,9 @@ final class QuerySpan {
 
     private final Duration window;
     private Duration span;
+    /** Records a day held at the last query's density; unknown until a query with a documented page size completed. */
+    private double recordsPerDay = Double.NaN;
+    private boolean measured;
 
     QuerySpan(Duration window) {
         this.window = window;
@@ -36,6 +39,20 @@ final class QuerySpan {
         double scale = found == 0 ? Double.POSITIVE_INFINITY : target / found;
         double nanos = Math.min(covered.toNanos() * scale, LONGEST.toNanos());
         span = roundToWindows(Duration.ofNanos((long) nanos));
+        measured = true;
+        if (pageSize > 0 && !covered.isZero()) {
+            recordsPerDay = records * ((double) Duration.ofDays(1).toNanos() / covered.toNanos());
+        }
+    }
+
+    /** Whether a query has completed, so that {@link #current()} follows the data rather than {@link #INITIAL}. */
+    boolean measured() {
+        return measured;
+    }
+
+    /** Whether a day held at most {@code records} records at the density the last query found (false before one). */
+    boolean dayHoldsAtMost(long records) {
+        return recordsPerDay <= records;
     }
 
     /** Whole windows, at least one: query bounds stay on window boundaries. */

@@ -39,6 +39,11 @@ public final class StepProgress {
     public static final String RESUME_BEFORE = "resumeBefore";
     /** Events: set once Graph's order failed for this range; the rest of it is read one window per query. */
     public static final String ONE_QUERY_PER_WINDOW = "oneQueryPerWindow";
+    /**
+     * The last completed query of a range: its span, records and pages ("PT6H 7200 8"), so that a resumed range
+     * sizes its first query from the data, as the failed run had, rather than from the six hours of a new one.
+     */
+    public static final String LAST_QUERY = "lastQuery";
 
     private StepProgress() {
     }

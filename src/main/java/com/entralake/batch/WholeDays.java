@@ -27,6 +27,13 @@ final class WholeDays {
      * the query read again window by window ({@link EventRange#dayTooLargeToWriteWhole}).
      */
     static final int MAX_RECORDS = 50_000;
+    /**
+     * A dense tenant's day (one a query of {@link QuerySpan#TARGET_PAGES} pages does not cover) is read as one query,
+     * so that it too is written whole rather than in 24 windows compacted afterwards, when the last query found at
+     * most this many records a day and at most twice the target pages: such a query costs a crash at most twice
+     * what a slice does, and leaves a fifth of room below {@link #MAX_RECORDS} for a day busier than the last.
+     */
+    static final int DAY_QUERY_RECORDS = MAX_RECORDS * 4 / 5;
 
     private boolean enabled;
     private final Instant rangeEnd;

@@ -41,4 +41,25 @@ class QuerySpanTest {
         sparse.completed(Duration.ofHours(6), 3, 1, 0);
         assertThat(sparse.current()).isGreaterThan(Duration.ofDays(30));
     }
+
+    @Test
+    void theDensityOfTheLastQuerySaysWhetherADayHoldsAtMostSoManyRecords() {
+        QuerySpan span = new QuerySpan(HOUR);
+        assertThat(span.measured()).isFalse();
+        assertThat(span.dayHoldsAtMost(Long.MAX_VALUE)).as("unknown before a query completed").isFalse();
+
+        span.completed(Duration.ofHours(6), 9_000, 9, 1000); // 1,500 an hour: 36,000 a day
+        assertThat(span.measured()).isTrue();
+        assertThat(span.dayHoldsAtMost(36_000)).isTrue();
+        assertThat(span.dayHoldsAtMost(35_999)).isFalse();
+
+        span.completed(Duration.ofHours(13), 26_000, 26, 1000); // denser: 48,000 a day
+        assertThat(span.dayHoldsAtMost(40_000)).as("the last query decides").isFalse();
+
+        QuerySpan unpaged = new QuerySpan(HOUR);
+        unpaged.completed(Duration.ofHours(6), 6_000, 60, 0);
+        assertThat(unpaged.measured()).isTrue();
+        assertThat(unpaged.dayHoldsAtMost(Long.MAX_VALUE)).as("records are not counted in pages of no known size")
+                .isFalse();
+    }
 }
