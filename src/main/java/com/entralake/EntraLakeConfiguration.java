@@ -25,6 +25,7 @@ import com.entralake.connectivity.ManagedAvailability;
 import com.entralake.lake.LakeFileSystem;
 import com.entralake.notify.ExpiryWebhook;
 import com.entralake.lake.ParquetSettings;
+import com.entralake.memory.HeapPlan;
 import com.entralake.run.CollectRun;
 import com.entralake.repository.JdbcUrls;
 import com.entralake.repository.JobRepositoryConnections;
@@ -77,7 +78,12 @@ public class EntraLakeConfiguration {
             throw new ConfigurationException("cannot open the lake at " + properties.getLakeRoot() + ": " + e.getMessage());
         }
         return new CollectionContext(lake, ParquetSettings.defaults(), GraphSchemaCatalog.load(), clock,
-                properties.getCollection());
+                properties.getCollection(), heapPlan(properties).wholeDayRowGroupBytes());
+    }
+
+    /** How this JVM's heap is shared between Graph pages and the writers of the tenants collected at once. */
+    private static HeapPlan heapPlan(EntraLakeProperties properties) {
+        return HeapPlan.forHeap(Runtime.getRuntime().maxMemory(), properties.tenantsAtOnce());
     }
 
     @Bean
@@ -97,7 +103,7 @@ public class EntraLakeConfiguration {
 
     @Bean
     TenantSessionFactory tenantSessionFactory(EntraLakeProperties properties, SSLContext sslContext) {
-        return new TenantSessionFactory(properties.getHttp(), sslContext, properties.getCollection().getTenantParallelism());
+        return new TenantSessionFactory(properties.getHttp(), sslContext, properties.tenantsAtOnce());
     }
 
     @Bean

@@ -30,16 +30,19 @@ public final class CollectionContext {
      * Parquet writer with full-size pages, and fifty tenants finishing their backfill together compacted fifty days
      * at once and ran out of heap.
      */
+    /** What a whole day's writer may buffer: decided by the heap and the tenants collected at once (HeapPlan). */
+    private final long wholeDayRowGroup;
     private final Semaphore compactions = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
 
     public CollectionContext(LakeFileSystem lake, ParquetSettings parquet, GraphSchemaCatalog schemas, JobClock clock,
-            EntraLakeProperties.Collection settings) {
+            EntraLakeProperties.Collection settings, long wholeDayRowGroup) {
         this.lake = lake;
         this.layout = new LakeLayout(lake.root());
         this.parquet = parquet;
         this.schemas = schemas;
         this.clock = clock;
         this.settings = settings;
+        this.wholeDayRowGroup = wholeDayRowGroup;
     }
 
     public Schema schemaOf(DataType type) {
@@ -49,6 +52,14 @@ public final class CollectionContext {
     /** How the files of {@code type} are written: the shared settings, with its unique columns without a dictionary. */
     public ParquetSettings parquetOf(DataType type) {
         return parquet.withPlainColumns(type.uniqueColumns());
+    }
+
+    /**
+     * How a day written whole is written: full-size pages and row groups as large as the heap allows (one per day
+     * where it can), as a compaction writes it; only its buffering differs from a window's.
+     */
+    public ParquetSettings wholeDayParquetOf(DataType type) {
+        return parquetOf(type).withRowGroupSize(wholeDayRowGroup);
     }
 
     /** Rewrites the final days of {@code type} as compacted files of the configured size. */

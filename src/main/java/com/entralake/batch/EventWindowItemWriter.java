@@ -203,8 +203,7 @@ class EventWindowItemWriter implements ItemWriter<PlacedPage>, ItemStream {
     private boolean openedWholeDay(TimeWindow day) {
         try {
             writer = EventWindowWriter.wholeDay(context.lake(), dayFolder(day), context.schemaOf(subject.type()),
-                    context.parquetOf(subject.type()).withPageSize(ParquetSettings.WINDOW_PAGE_SIZE)
-                            .withRowGroupSize(ParquetSettings.WHOLE_DAY_ROW_GROUP_SIZE), compactor);
+                    context.wholeDayParquetOf(subject.type()), compactor);
         } catch (IOException e) {
             log.warn("{} [{}]: cannot write {} whole in the lake's staging area ({}); writing its days window by window",
                     subject.type().dataset(), subject.session().name(), day.startDate(), e.getMessage());

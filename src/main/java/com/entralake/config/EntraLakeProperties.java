@@ -218,5 +218,10 @@ public class EntraLakeProperties {
     public SecretExpiry getSecretExpiry() { return secretExpiry; }
     public LockSettings getLock() { return lock; }
     public List<Tenant> getTenants() { return tenants; }
+
+    /** The most tenants collected at once: the configured parallelism, or fewer when fewer tenants are configured. */
+    public int tenantsAtOnce() {
+        return Math.max(1, Math.min(collection.getTenantParallelism(), tenants.size()));
+    }
     public void setTenants(List<Tenant> tenants) { this.tenants = tenants; }
 }

@@ -2,6 +2,8 @@ package com.entralake.graph;
 
 import java.util.concurrent.Semaphore;
 
+import com.entralake.memory.HeapPlan;
+
 /**
  * How many collection pages the JVM holds at once, whatever the number of tenants and lanes collecting.
  *
@@ -13,18 +15,6 @@ import java.util.concurrent.Semaphore;
  * others from working; a failed attempt gives its place back before it backs off.
  */
 public final class InFlightPages {
-
-    /** What one page in flight may take on the heap (measured: about 30 MB for 1,000 sign-ins). */
-    static final long BYTES_PER_PAGE = 32L * 1024 * 1024;
-    /** What the rest of the collector needs on the heap: schemas, Spring, Hadoop, the job repository. */
-    static final long RESERVED = 112L * 1024 * 1024;
-    /**
-     * An open window's Parquet writer and the records it holds back (measured: about 1.2 MB); a whole day's writer
-     * holds up to one row group more (ParquetSettings.WHOLE_DAY_ROW_GROUP_SIZE, 1 MiB).
-     */
-    static final long BYTES_PER_OPEN_WRITER = 5L * 1024 * 1024 / 2;
-    /** Open writers per tenant collected at once: its event lane and one other. */
-    static final int WRITERS_PER_TENANT = 2;
 
     private final int places;
     private final Semaphore free;
@@ -38,19 +28,9 @@ public final class InFlightPages {
         this.free = new Semaphore(places, true);
     }
 
-    /**
-     * As many pages as fit in a heap of {@code maxHeapBytes} beside the collector's own needs and the open writers
-     * of {@code tenantsAtOnce} tenants; at least one, so that a heap too small for many tenants at once makes them
-     * take turns instead of running out of memory.
-     */
+    /** As many places as {@link HeapPlan} gives a heap of {@code maxHeapBytes} serving {@code tenantsAtOnce} tenants. */
     public static InFlightPages forHeap(long maxHeapBytes, int tenantsAtOnce) {
-        long fit = (maxHeapBytes - RESERVED - (long) tenantsAtOnce * WRITERS_PER_TENANT * BYTES_PER_OPEN_WRITER) / BYTES_PER_PAGE;
-        return new InFlightPages((int) Math.max(1, Math.min(256, fit)));
-    }
-
-    /** The heap with which {@code tenantsAtOnce} tenants each have a page in flight whenever they want one. */
-    public static long heapForEveryTenant(int tenantsAtOnce) {
-        return RESERVED + (long) tenantsAtOnce * (WRITERS_PER_TENANT * BYTES_PER_OPEN_WRITER + BYTES_PER_PAGE);
+        return new InFlightPages(HeapPlan.forHeap(maxHeapBytes, tenantsAtOnce).pagesInFlight());
     }
 
     public int places() {

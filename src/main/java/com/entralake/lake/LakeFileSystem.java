@@ -66,6 +66,7 @@ public final class LakeFileSystem implements Closeable {
     /** As {@link #open(String)}, starting from {@code base} (e.g. object-store credentials); {@code base} is not modified. */
     public static LakeFileSystem open(String lakeRoot, Configuration base) throws IOException {
         Configuration conf = new Configuration(base);
+        ParquetSettings.applyDefaults(conf);
         if (lakeRoot == null || lakeRoot.isBlank()) {
             throw new IllegalArgumentException("lake root is empty: give a local path or a file://, hdfs://, s3a:// or abfs:// URI");
         }

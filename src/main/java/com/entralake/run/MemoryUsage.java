@@ -20,7 +20,7 @@ public final class MemoryUsage {
     /**
      * What the ready-made schedules give the job (-Xmx256m): memory does not grow with the records read (10 M
      * sign-ins and a 10 M-user snapshot measured in it). Many tenants at once are the exception, and
-     * {@code InFlightPages} says how much they want.
+     * {@code HeapPlan} says how much they want.
      */
     public static final long SCHEDULED_HEAP = 256L * 1024 * 1024;
     /** Below this the advice stays quiet: twice the schedules' heap, or what many tenants at once may be given. */

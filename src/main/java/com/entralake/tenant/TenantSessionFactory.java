@@ -25,6 +25,7 @@ import com.entralake.graph.RetryingTokenProvider;
 import com.entralake.graph.Sleeper;
 import com.entralake.graph.Ticker;
 import com.entralake.lock.TenantLock;
+import com.entralake.memory.HeapPlan;
 
 /**
  * Builds a tenant's session: MSAL token provider (retried like Graph, see {@link RetryingTokenProvider}), HTTP
@@ -52,7 +53,10 @@ public final class TenantSessionFactory {
         this(http, sslContext, 2);
     }
 
-    /** @param tenantsAtOnce {@code entralake.collection.tenant-parallelism}: what the heap must serve at once */
+    /**
+     * @param tenantsAtOnce {@code entralake.collection.tenant-parallelism}, or fewer when fewer tenants are
+     *                      configured: what the heap must serve at once
+     */
     public TenantSessionFactory(EntraLakeProperties.Http http, SSLContext sslContext, int tenantsAtOnce) {
         this.http = http;
         this.sslContext = sslContext;
@@ -78,7 +82,7 @@ public final class TenantSessionFactory {
             log.warn("{} tenants are collected at once, but a heap of {} MiB holds {} Graph page(s) at a time beside"
                     + " their writers: the tenants take turns, and collect slower than Graph allows. For every tenant at"
                     + " full speed run java -Xmx{}m, or lower entralake.collection.tenant-parallelism",
-                    tenantsAtOnce, heap >> 20, pagesInFlight.places(), InFlightPages.heapForEveryTenant(tenantsAtOnce) >> 20);
+                    tenantsAtOnce, heap >> 20, pagesInFlight.places(), HeapPlan.heapForEveryTenant(tenantsAtOnce) >> 20);
         }
     }
 

@@ -40,6 +40,9 @@ class DayBoundaryQueriesTest extends EmulatedCollectionTest {
         assertThat(run.stdout()).containsPattern("signins .* files +25 ")
                 .contains("compacted 1 final day(s): 14 window files into 1");
         assertThat(dataFiles(c.lake(), WHOLE_DAY)).containsExactly("signins-20261119T000000Z-P1D-part-00000.parquet");
+        // one row group per day, whether written whole or compacted from windows: what readers prune and zstd packs best
+        assertThat(rowGroups(c.lake(), WHOLE_DAY)).isEqualTo(1);
+        assertThat(rowGroups(c.lake(), "2026-11-18")).isEqualTo(1);
     }
 
     /**

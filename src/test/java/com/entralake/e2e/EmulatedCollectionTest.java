@@ -85,6 +85,17 @@ abstract class EmulatedCollectionTest {
     }
 
     /**
+     * The row groups in {@code day}'s sign-in files. A day is written whole, or compacted, with row groups as large as
+     * the heap allows (HeapPlan): in the tests' heap, one per file.
+     */
+    static long rowGroups(Path lake, String day) throws Exception {
+        try (com.entralake.testing.LakeQueries queries = new com.entralake.testing.LakeQueries(lake)) {
+            return Long.parseLong(queries.strings("SELECT count(DISTINCT (file_name, row_group_id)) FROM parquet_metadata('"
+                    + lake.resolve("signins") + "/*/event_date=" + day + "/*.parquet')").get(0));
+        }
+    }
+
+    /**
      * Every expected id exactly once, nothing else: as many rows as ids, and the same ids. In hashed sets, because
      * AssertJ's in-any-order list comparison is quadratic (tens of seconds at tens of thousands of ids).
      */

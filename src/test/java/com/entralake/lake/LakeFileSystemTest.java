@@ -34,6 +34,18 @@ class LakeFileSystemTest {
     }
 
     @Test
+    void parquetIsWrittenAtZstdLevelSixUnlessTheLakesHadoopSettingsSayOtherwise() throws IOException {
+        org.apache.hadoop.conf.Configuration chosen = new org.apache.hadoop.conf.Configuration(false);
+        chosen.set(ParquetSettings.ZSTD_LEVEL, "3");
+        try (LakeFileSystem byDefault = LakeFileSystem.open(dir.toString());
+             LakeFileSystem configured = LakeFileSystem.open(dir.toString(), chosen)) {
+            assertThat(byDefault.conf().get(ParquetSettings.ZSTD_LEVEL)).isEqualTo("6");
+            assertThat(configured.conf().get(ParquetSettings.ZSTD_LEVEL)).isEqualTo("3");
+        }
+        assertThat(chosen.get(ParquetSettings.ZSTD_LEVEL)).as("the given settings are not modified").isEqualTo("3");
+    }
+
+    @Test
     void missingObjectStoreConnectorIsNamed() {
         assertThatThrownBy(() -> LakeFileSystem.open("s3a://bucket/lake"))
                 .isInstanceOf(IOException.class)
