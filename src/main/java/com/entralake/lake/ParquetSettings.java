@@ -123,6 +123,8 @@ public record ParquetSettings(CompressionCodecName compression, long rowGroupSiz
                 // false = the standard 3-level LIST (list/element); the old 2-level form is read differently by each engine
                 .config(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false")
                 .withCompressionCodec(compression)
+                // pages compressed in one call of a pooled zstd context, not a new stream per page (see the class)
+                .withCodecFactory(new PooledZstdCodecFactory(conf, pageSize))
                 .withRowGroupSize(rowGroupSize)
                 .withPageSize(pageSize)
                 .withDictionaryEncoding(true)
