@@ -15,13 +15,14 @@ import com.github.luben.zstd.ZstdCompressCtx;
  * Parquet's codecs, except that a ZSTD page is compressed in one call of a zstd context taken from a pool shared by
  * every writer of the JVM.
  *
- * <p>Why not Parquet's own: its heap codec factory gives every writer a page-sized output buffer for the writer's
- * whole life (1 MiB for a day written whole: fifty tenants' open writers held 50 MiB of a 256 MiB heap) and opens a
- * new zstd stream, with a fresh 128 KiB buffer and a context sized for input of unknown length, for every page of
- * every column; a small file of 130 columns allocated 2 MiB. Its direct codec factory keeps a context and direct
- * buffers per writer, which only the garbage collector frees. Here a page is compressed in one call whose length
- * zstd knows (so it sizes its tables to the page), into an array of the compressed size, with a context that at
- * most as many threads as compress at once hold; the bytes written are a standard zstd frame, the same level.
+ * <p>Why not Parquet's own: its heap codec factory keeps a page-sized output buffer for each writer's whole life (up to
+ * 1 MiB for a day written whole, with up to fifty writers open in one 256 MiB heap) and opens a new zstd stream, with
+ * a fresh 128 KiB buffer and a context sized for input of unknown length, for every page of every column. Measured on
+ * the lake's sign-in files: a 14-record window cost 4.1 ms of CPU (now 1.35 ms), and an open 333-record day writer
+ * held 3.45 MiB of heap (now 1.46 MiB). Its direct codec factory keeps a context and direct buffers per writer,
+ * which only the garbage collector frees. Here a page is compressed in one call whose length zstd knows (so it sizes
+ * its tables to the page), into an array of the compressed size, with a context held only while compressing; the
+ * bytes written are a standard zstd frame of the same level.
  */
 final class PooledZstdCodecFactory implements CompressionCodecFactory {
 
